@@ -1,0 +1,127 @@
+package stipanel.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import stipanel.ingest.Delivery;
+import stipanel.ingest.DeliveryLedger;
+import stipanel.ingest.FileIngester;
+import stipanel.ingest.FileOutcome;
+import stipanel.ingest.IngestSettings;
+
+/**
+ * Ingests the inbox one file per transaction: the file's facts, its rejected rows, its ledger row and the step's
+ * progress commit together, so a run that dies midway is resumed by the next without a row twice or missing.
+ * Files are taken in the order of their path under the inbox; that order is the delivery order.
+ */
+public class IngestDeliveriesTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestDeliveriesTasklet.class);
+
+    private final DataSource dataSource;
+    private final FileIngester ingester;
+    private final List<DeliveryListener> listeners;
+    private final Clock clock;
+    private final Path inbox;
+    private Deque<Path> pending;
+
+    public IngestDeliveriesTasklet(DataSource dataSource, FileIngester ingester, List<DeliveryListener> listeners,
+                                   Clock clock, Path inbox) {
+        this.dataSource = dataSource;
+        this.ingester = ingester;
+        this.listeners = listeners;
+        this.clock = clock;
+        this.inbox = inbox;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        if (pending == null) {
+            pending = new ArrayDeque<>(listInbox());
+        }
+        Path file = pending.poll();
+        if (file == null) {
+            return RepeatStatus.FINISHED;
+        }
+        DuckDBConnection connection = DataSourceUtils.getConnection(dataSource).unwrap(DuckDBConnection.class);
+        String relativePath = inbox.relativize(file).toString();
+        String hash = sha256(file);
+        // The ledger lookup is also the statement that must run before any Appender is created on this
+        // connection: otherwise DuckDB's Appender bypasses the transaction (ENGINEERING.md).
+        DeliveryLedger.Seen seen = DeliveryLedger.lookup(connection, hash, relativePath);
+        if (seen == DeliveryLedger.Seen.SAME_FILE) {
+            return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        Delivery delivery = new Delivery(DeliveryLedger.nextId(connection), file, file.getFileName().toString(), hash,
+                Files.size(file), now.toLocalDate());
+        FileOutcome outcome = seen == DeliveryLedger.Seen.OTHER_NAME
+                ? duplicate(connection, hash)
+                : ingester.ingest(delivery, connection, new IngestSettings(now.toLocalDate()));
+        Long jobExecutionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
+        DeliveryLedger.record(connection, delivery, relativePath, outcome, now, jobExecutionId);
+        contribution.incrementReadCount();
+        contribution.incrementWriteCount(outcome.rowsLoaded());
+        contribution.incrementProcessSkipCount(outcome.rowsRejected());
+        log.info("{}: {} {} (read {}, loaded {}, rejected {}){}", relativePath, outcome.status().name().toLowerCase(),
+                outcome.kinds(), outcome.rowsRead(), outcome.rowsLoaded(), outcome.rowsRejected(),
+                outcome.messages().isEmpty() ? "" : " - " + outcome.message());
+        for (DeliveryListener listener : listeners) {
+            listener.beforeCommit(delivery, outcome);
+        }
+        return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+    }
+
+    private static FileOutcome duplicate(DuckDBConnection connection, String hash) throws SQLException {
+        return new FileOutcome(FileOutcome.Status.DUPLICATE, DeliveryLedger.firstKind(connection, hash).orElse(""), "",
+                List.of("same content as an earlier delivery; nothing loaded again"), 0, 0, 0);
+    }
+
+    private List<Path> listInbox() throws IOException {
+        try (Stream<Path> files = Files.walk(inbox)) {
+            return files.filter(Files::isRegularFile)
+                    .sorted((a, b) -> inbox.relativize(a).toString().compareTo(inbox.relativize(b).toString()))
+                    .toList();
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file.toString(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

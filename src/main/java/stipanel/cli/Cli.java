@@ -1,0 +1,110 @@
+package stipanel.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line: {@code run} (the default), {@code --help}. */
+public final class Cli {
+
+    static final String USAGE = """
+            Usage: java -jar target/sti-panel.jar [run] [options]
+
+            Loads every extract under the inbox into the DuckDB warehouse, computes the indicator panel and writes
+            the city's workbook. With no options it runs on data-samples/ into ./warehouse/ and ./out/.
+
+            Options of run:
+              --inbox DIR              folder of delivered files, read recursively   (default data-samples)
+              --warehouse FILE         the DuckDB warehouse analysts open             (default warehouse/sti-panel.duckdb)
+              --out DIR                where the workbook is written                  (default out)
+              --as-of YYYY-MM-DD       the panel as it stood on that date: only data published by then
+              --plan FILE              a plan file (repeatable); default: the plans in jobs/plans/
+              --pledge-threshold N     pledge amount in 万元 from which a patent is high-value (default 1000)
+              --today YYYY-MM-DD       the run's date (dates rows without 发布日期); default: today
+
+            Exit codes:
+              0  the run completed (even with rejected rows or refused files)
+              1  the run failed; the next run with the same options resumes where it stopped
+              2  bad arguments
+              3  another run holds the warehouse (its process id and start time are printed)
+            """;
+
+    private Cli() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> a = new ArrayList<>(List.of(args));
+        if (a.contains("--help") || a.contains("-h")) {
+            out.print(USAGE);
+            return ExitCode.COMPLETED;
+        }
+        String command = a.isEmpty() || a.get(0).startsWith("--") ? "run" : a.remove(0);
+        try {
+            return switch (command) {
+                case "run" -> NightlyRun.execute(parseRun(a), out, err);
+                default -> throw new IllegalArgumentException("unknown command '" + command + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("sti-panel: " + e.getMessage());
+            err.println("Try --help.");
+            return ExitCode.BAD_ARGUMENTS;
+        }
+    }
+
+    static RunOptions parseRun(List<String> args) {
+        RunOptions o = RunOptions.defaults();
+        Path inbox = o.inbox();
+        Path warehouse = o.warehouse();
+        Path outDir = o.out();
+        LocalDate asOf = null;
+        LocalDate today = null;
+        Double pledge = null;
+        List<Path> plans = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String value = args.get(++i);
+            switch (option) {
+                case "--inbox" -> inbox = Path.of(value);
+                case "--warehouse" -> warehouse = Path.of(value);
+                case "--out" -> outDir = Path.of(value);
+                case "--as-of" -> asOf = date(option, value);
+                case "--today" -> today = date(option, value);
+                case "--plan" -> plans.add(Path.of(value));
+                case "--pledge-threshold" -> pledge = number(option, value);
+                default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+            }
+        }
+        if (!Files.isDirectory(inbox)) {
+            throw new IllegalArgumentException("--inbox " + inbox + " is not a folder");
+        }
+        for (Path plan : plans) {
+            if (!Files.isRegularFile(plan)) {
+                throw new IllegalArgumentException("--plan " + plan + " is not a file");
+            }
+        }
+        return new RunOptions(inbox, warehouse, outDir, asOf, List.copyOf(plans), pledge, today);
+    }
+
+    private static LocalDate date(String option, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " takes a date YYYY-MM-DD, not '" + value + "'");
+        }
+    }
+
+    private static double number(String option, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a number, not '" + value + "'");
+        }
+    }
+}

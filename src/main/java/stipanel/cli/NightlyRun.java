@@ -1,0 +1,213 @@
+package stipanel.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import stipanel.StiPanelApplication;
+import stipanel.batch.NightlyJobConfiguration;
+import stipanel.batch.RunParameters;
+
+/**
+ * One run of the nightly job against a warehouse. The job writes a private working copy
+ * ({@code <warehouse>.building}, which also holds Spring Batch's job repository); when the job completes, the copy
+ * is published over {@code <warehouse>} by an atomic rename, so analysts reading the warehouse never block the run
+ * nor see half of one. A run that failed or was killed is resumed by the next run with the same options.
+ */
+public final class NightlyRun {
+
+    private NightlyRun() {
+    }
+
+    public static Path workingCopy(Path warehouse) {
+        return warehouse.resolveSibling(warehouse.getFileName() + ".building");
+    }
+
+    public static int execute(RunOptions options, PrintStream out, PrintStream err) {
+        return execute(options, out, err, new Object[0]);
+    }
+
+    /** {@code extraBeans} are registered in the job's context (tests add listeners that inject faults). */
+    public static int execute(RunOptions options, PrintStream out, PrintStream err, Object... extraBeans) {
+        Path warehouse = options.warehouse().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(warehouse.getParent());
+            Optional<WarehouseLock> lock = WarehouseLock.tryAcquire(warehouse);
+            if (lock.isEmpty()) {
+                err.println("sti-panel: another run holds " + warehouse + " (" + WarehouseLock.holder(warehouse)
+                        + "); not started");
+                return ExitCode.WAREHOUSE_BUSY;
+            }
+            try (WarehouseLock held = lock.get()) {
+                return runLocked(options, warehouse, out, err, extraBeans);
+            }
+        } catch (IOException e) {
+            err.println("sti-panel: " + e.getMessage());
+            return ExitCode.FAILED_RESUMABLE;
+        }
+    }
+
+    private static int runLocked(RunOptions options, Path warehouse, PrintStream out, PrintStream err,
+                                 Object[] extraBeans) throws IOException {
+        Path working = workingCopy(warehouse);
+        if (!Files.exists(working) && Files.exists(warehouse)) {
+            Files.copy(warehouse, working);
+        }
+        BatchStatus status;
+        String summary;
+        try (ConfigurableApplicationContext context = context(options, working, extraBeans)) {
+            LocalDate runDate = LocalDate.now(context.getBean(Clock.class));
+            RunParameters parameters = new RunParameters(options.inbox(), options.out(), options.asOf(), runDate);
+            JobExecution execution = launch(context, parameters, out);
+            status = execution.getStatus();
+            summary = summary(context.getBean(DataSource.class), execution);
+            if (status != BatchStatus.COMPLETED) {
+                String failures = execution.getAllFailureExceptions().stream().map(Throwable::toString)
+                        .collect(Collectors.joining("\n  "));
+                err.println("sti-panel: the run did not complete (" + status + "):\n  " + failures);
+                err.println("The next run with the same options resumes it.");
+            }
+            checkpoint(context.getBean(DataSource.class));
+        } catch (RuntimeException e) {
+            err.println("sti-panel: the run could not start or complete: " + e);
+            return ExitCode.FAILED_RESUMABLE;
+        }
+        out.print(summary);
+        if (status != BatchStatus.COMPLETED) {
+            return ExitCode.FAILED_RESUMABLE;
+        }
+        publish(working, warehouse);
+        out.println("warehouse: " + warehouse);
+        return ExitCode.COMPLETED;
+    }
+
+    private static ConfigurableApplicationContext context(RunOptions options, Path database, Object[] extraBeans) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("stipanel.database", database.toString());
+        properties.put("spring.batch.job.enabled", "false");
+        properties.put("spring.main.log-startup-info", "false");
+        properties.put("logging.level.root", "WARN");
+        properties.put("logging.level.stipanel", "INFO");
+        properties.put("logging.pattern.console", "%d{HH:mm:ss} %-5level %msg%n");
+        if (options.today() != null) {
+            properties.put("stipanel.today", options.today().toString());
+        }
+        if (options.pledgeThresholdWan() != null) {
+            properties.put("stipanel.pledge-threshold-wan", options.pledgeThresholdWan());
+        }
+        if (!options.plans().isEmpty()) {
+            properties.put("stipanel.plans", options.plans().stream().map(p -> p.toAbsolutePath().toString())
+                    .collect(Collectors.joining(",")));
+        }
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(StiPanelApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .properties(properties);
+        if (extraBeans.length > 0) {
+            builder.initializers(ctx -> {
+                for (Object bean : extraBeans) {
+                    ctx.getBeanFactory().registerSingleton(bean.getClass().getName(), bean);
+                }
+            });
+        }
+        return builder.run();
+    }
+
+    /**
+     * Marks executions left STARTED by a dead process as failed (this process holds the lock, so none is alive),
+     * then resumes the last run if it failed with the same options, or starts a new one.
+     */
+    private static JobExecution launch(ConfigurableApplicationContext context, RunParameters parameters,
+                                       PrintStream out) {
+        JobRepository repository = context.getBean(JobRepository.class);
+        JobOperator operator = context.getBean(JobOperator.class);
+        Job job = context.getBean(NightlyJobConfiguration.JOB_NAME, Job.class);
+        try {
+            for (JobExecution dead : repository.findRunningJobExecutions(NightlyJobConfiguration.JOB_NAME)) {
+                out.println("recovering run " + dead.getId() + " left unfinished by a stopped process");
+                operator.recover(dead);
+            }
+            JobInstance last = repository.getLastJobInstance(NightlyJobConfiguration.JOB_NAME);
+            long run = 1;
+            if (last != null) {
+                JobExecution lastExecution = repository.getLastJobExecution(last);
+                Long lastRun = lastExecution.getJobParameters().getLong("run");
+                run = (lastRun == null ? 0 : lastRun) + 1;
+                if (lastExecution.getStatus().isUnsuccessful() || lastExecution.getStatus() == BatchStatus.STOPPED) {
+                    if (parameters.sameRunAs(lastExecution.getJobParameters())) {
+                        out.println("resuming run " + lastRun + " where it stopped");
+                        return operator.restart(lastExecution);
+                    }
+                }
+            }
+            return operator.start(job, parameters.toJobParameters(run));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not launch the job: " + e.getMessage(), e);
+        }
+    }
+
+    private static String summary(DataSource dataSource, JobExecution execution) {
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        String sql = """
+                select
+                    count(*) filter (where status = 'loaded'),
+                    count(*) filter (where status = 'refused'),
+                    count(*) filter (where status = 'duplicate'),
+                    coalesce(sum(rows_loaded), 0),
+                    coalesce(sum(rows_rejected), 0)
+                from ingest.deliveries
+                where job_execution_id in (
+                    select job_execution_id from ops.BATCH_JOB_EXECUTION where job_instance_id = %d)
+                """.formatted(execution.getJobInstanceId());
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return "files: %d loaded, %d refused, %d duplicate; rows: %d loaded, %d rejected%n".formatted(
+                    r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
+        } catch (Exception e) {
+            return "summary unavailable: " + e.getMessage() + "\n";
+        }
+    }
+
+    private static void checkpoint(DataSource dataSource) {
+        try (Statement s = DataSourceUtils.getConnection(dataSource).createStatement()) {
+            s.execute("checkpoint");
+        } catch (Exception e) {
+            throw new IllegalStateException("checkpoint failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the working file beside the warehouse and renames it over the warehouse in one step. */
+    private static void publish(Path working, Path warehouse) throws IOException {
+        Path temp = warehouse.resolveSibling(warehouse.getFileName() + ".publishing");
+        Files.copy(working, temp, StandardCopyOption.REPLACE_EXISTING);
+        try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(temp, warehouse, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,109 @@
+package stipanel.ingest;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cell normalisation shared by every source (DOMAIN.md §3). Delivered cells arrive as text (Excel cells are
+ * rendered to text by {@link XlsxWorkbookReader}, dates as ISO); these functions turn that text into values.
+ * Missing markers are never zero: they come back as {@code null}. Unparseable text throws
+ * {@link RowRejectedException} with a reason naming the column.
+ */
+public final class Cells {
+
+    /** Markers that mean "not available" after NFKC (full-width ／ becomes /, … becomes ...). */
+    private static final Set<String> MISSING_MARKERS =
+            Set.of("", "—", "——", "―", "-", "--", "…", "...", "/", "－");
+
+    private static final Pattern GROUPED_NUMBER = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern DATE_SEPARATED = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T].*)?");
+    private static final Pattern DATE_CHINESE = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日");
+    private static final Pattern DATE_COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+    private static final Pattern EXCEL_SERIAL = Pattern.compile("\\d{5}(\\.0+)?");
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})(?:年|\\.0+)?");
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
+    private Cells() {
+    }
+
+    /** NFKC-normalised and stripped of white space at both ends (the ideographic space included). */
+    public static String text(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        return Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+    }
+
+    public static boolean isMissing(String raw) {
+        return MISSING_MARKERS.contains(text(raw));
+    }
+
+    /** Normalised text, or {@code null} for a missing marker. */
+    public static String optionalText(String raw) {
+        return isMissing(raw) ? null : text(raw);
+    }
+
+    /** A number, thousands separators allowed, a trailing % tolerated; {@code null} for a missing marker. */
+    public static BigDecimal number(String raw, String column) {
+        String t = text(raw);
+        if (MISSING_MARKERS.contains(t)) {
+            return null;
+        }
+        if (t.endsWith("%")) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        if (t.indexOf(',') >= 0) {
+            if (!GROUPED_NUMBER.matcher(t).matches()) {
+                throw new RowRejectedException(column + " is not a number: '" + raw + "'");
+            }
+            t = t.replace(",", "");
+        }
+        try {
+            return new BigDecimal(t);
+        } catch (NumberFormatException e) {
+            throw new RowRejectedException(column + " is not a number: '" + raw + "'");
+        }
+    }
+
+    /** A calendar date in any delivered form (DOMAIN.md §3); {@code null} for a missing marker. */
+    public static LocalDate date(String raw, String column) {
+        String t = text(raw);
+        if (MISSING_MARKERS.contains(t)) {
+            return null;
+        }
+        Matcher m;
+        if ((m = DATE_SEPARATED.matcher(t)).matches()
+                || (m = DATE_CHINESE.matcher(t)).matches()
+                || (m = DATE_COMPACT.matcher(t)).matches()) {
+            try {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+            } catch (DateTimeException e) {
+                throw new RowRejectedException(column + " is not a valid date: '" + raw + "'");
+            }
+        }
+        if (EXCEL_SERIAL.matcher(t).matches()) {
+            // A date column exported without its date format: Excel's day count since 1899-12-30.
+            return EXCEL_EPOCH.plusDays((long) Double.parseDouble(t));
+        }
+        throw new RowRejectedException(column + " is not a date: '" + raw + "'");
+    }
+
+    /** A year written {@code 2024} or {@code 2024年}; {@code null} for a missing marker. */
+    public static Integer year(String raw, String column) {
+        String t = text(raw);
+        if (MISSING_MARKERS.contains(t)) {
+            return null;
+        }
+        Matcher m = YEAR.matcher(t);
+        if (!m.matches()) {
+            throw new RowRejectedException(column + " is not a year: '" + raw + "'");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+}

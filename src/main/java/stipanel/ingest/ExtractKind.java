@@ -1,0 +1,38 @@
+package stipanel.ingest;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A kind of extract a source delivers (统计指标长表, 专利, 企业登记 …), recognised by its header row. Each source
+ * package contributes its kinds as Spring beans; {@link FileIngester} offers every header row to all of them.
+ */
+public interface ExtractKind {
+
+    /** Stable code stored in {@code source_files.kind}, e.g. {@code statistics_long}. */
+    String code();
+
+    /** Binds {@code header} to this kind's columns, or empty when the row is not this kind's header. */
+    Optional<HeaderBinding> recognise(List<String> header);
+
+    /**
+     * Opens a loader for one table of this kind. May throw {@link SheetRefusedException} when the table
+     * cannot be read as a whole (a yearbook without a year in its title).
+     */
+    RowLoader open(LoadContext context) throws SQLException;
+
+    /** The tables this kind appends to, each with a {@code content_hash} lineage column. */
+    List<String> factTables();
+
+    /** Loads the data rows of one table, appending facts in the run's transaction. */
+    interface RowLoader extends AutoCloseable {
+
+        /** Loads {@code row} or throws {@link RowRejectedException} with the reason. */
+        void load(RawRow row) throws SQLException;
+
+        /** Flushes what was appended. */
+        @Override
+        void close() throws SQLException;
+    }
+}

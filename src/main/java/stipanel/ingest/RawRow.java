@@ -1,0 +1,42 @@
+package stipanel.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+
+/**
+ * One delivered row as text, before any rule is applied. {@code number} is the row as a person sees it: the line
+ * of a CSV record's first line (the header being line 1) or the sheet's own row number.
+ */
+public record RawRow(int number, List<String> cells) {
+
+    public String cell(int index) {
+        return index >= 0 && index < cells.size() && cells.get(index) != null ? cells.get(index) : "";
+    }
+
+    public boolean isBlank() {
+        return cells.stream().allMatch(c -> c == null || c.isBlank());
+    }
+
+    /** The first non-empty cell, normalised: where notes rows (注：…) announce themselves. */
+    public String firstText() {
+        return cells.stream().map(Cells::text).filter(t -> !t.isEmpty()).findFirst().orElse("");
+    }
+
+    /** The row as delivered, re-encoded as one CSV line, for {@code rejected_rows.raw}. */
+    public String raw() {
+        int last = cells.size();
+        while (last > 0 && (cells.get(last - 1) == null || cells.get(last - 1).isEmpty())) {
+            last--;
+        }
+        try {
+            StringBuilder out = new StringBuilder();
+            CSVFormat.DEFAULT.printRecord(out, cells.subList(0, last).toArray());
+            return out.toString().stripTrailing();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

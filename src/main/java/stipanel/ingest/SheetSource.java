@@ -1,0 +1,18 @@
+package stipanel.ingest;
+
+import java.util.Iterator;
+
+/** One table of a delivered file: the single table of a CSV, or one sheet of a workbook. */
+public interface SheetSource {
+
+    /** The sheet's name; empty for a CSV. */
+    String name();
+
+    /** The rows in order, blank ones included. Can be called once. */
+    Iterator<RawRow> rows();
+
+    /** How many rows a header starting at {@code rowNumber} spans: more than 1 where its cells are merged downwards. */
+    default int headerDepth(int rowNumber) {
+        return 1;
+    }
+}

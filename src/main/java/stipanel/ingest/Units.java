@@ -1,0 +1,58 @@
+package stipanel.ingest;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Units of delivered quantities and their conversion to the warehouse's canonical unit of each quantity
+ * ({@code jobs/reference/units.csv}): money in 万元, people in 人, and so on.
+ */
+public final class Units {
+
+    private record Unit(String quantity, BigDecimal perCanonical) {
+    }
+
+    private static final Map<String, Unit> UNITS = new HashMap<>();
+
+    static {
+        for (CSVRecord r : ReferenceData.csv("reference/units.csv")) {
+            UNITS.put(r.get("unit"), new Unit(r.get("quantity"), new BigDecimal(r.get("per_canonical"))));
+        }
+    }
+
+    private Units() {
+    }
+
+    /** Normalised unit text: NFKC, no white space, no brackets, 人民币 dropped ("万元人民币" is 万元). */
+    public static String normalise(String raw) {
+        return Cells.text(raw).replaceAll("[\\s()\\[\\]（）]", "").replace("人民币", "");
+    }
+
+    public static boolean isKnown(String unit) {
+        return UNITS.containsKey(normalise(unit));
+    }
+
+    /**
+     * Converts {@code value} given in {@code from} to {@code to}. An empty {@code from} means the value is already
+     * in {@code to}. A unit that is unknown or measures another quantity rejects the row.
+     */
+    public static BigDecimal convert(BigDecimal value, String from, String to, String column) {
+        String source = normalise(from);
+        if (source.isEmpty() || source.equals(to) || value == null) {
+            return value;
+        }
+        Unit f = UNITS.get(source);
+        Unit t = UNITS.get(to);
+        if (f == null) {
+            throw new RowRejectedException(column + ": unknown unit '" + from + "'");
+        }
+        if (t == null || !f.quantity().equals(t.quantity())) {
+            throw new RowRejectedException(column + ": unit '" + from + "' cannot be converted to " + to);
+        }
+        return value.multiply(f.perCanonical()).divide(t.perCanonical(), MathContext.DECIMAL64);
+    }
+}

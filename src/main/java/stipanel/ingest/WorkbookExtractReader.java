@@ -1,0 +1,144 @@
+package stipanel.ingest;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * A delivered workbook (.xlsx, also legacy .xls), every sheet. Cells are rendered to text the way a person reads
+ * them: numbers in plain notation, date-formatted cells as ISO dates, formulas by their cached result. A merged
+ * cell's value stands in every cell it covers, so a header merged across two rows reads the same in both.
+ */
+public final class WorkbookExtractReader implements ExtractFormat.ExtractReader {
+
+    private final Workbook workbook;
+
+    private WorkbookExtractReader(Workbook workbook) {
+        this.workbook = workbook;
+    }
+
+    public static WorkbookExtractReader open(Path file) throws IOException {
+        return new WorkbookExtractReader(WorkbookFactory.create(file.toFile(), null, true));
+    }
+
+    @Override
+    public List<SheetSource> sheets() {
+        List<SheetSource> sheets = new ArrayList<>();
+        for (Sheet sheet : workbook) {
+            sheets.add(new WorkbookSheet(sheet));
+        }
+        return sheets;
+    }
+
+    @Override
+    public String description() {
+        return workbook.getSpreadsheetVersion().name().equals("EXCEL97") ? "xls" : "xlsx";
+    }
+
+    @Override
+    public void close() throws IOException {
+        workbook.close();
+    }
+
+    /** Text of a cell as a person sees it. */
+    static String text(Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case STRING -> cell.getStringCellValue();
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
+                    ? cell.getLocalDateTimeCellValue().toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE)
+                    : plain(cell.getNumericCellValue());
+            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            default -> "";
+        };
+    }
+
+    private static String plain(double value) {
+        // Double.toString keeps the shortest decimal that round-trips: 0.1 stays 0.1, 2024.0 becomes 2024.
+        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    }
+
+    private static final class WorkbookSheet implements SheetSource {
+
+        private final Sheet sheet;
+        private final Map<Long, CellRangeAddress> mergedByCell = new HashMap<>();
+        private final Map<Integer, Integer> depthByFirstRow = new HashMap<>();
+
+        WorkbookSheet(Sheet sheet) {
+            this.sheet = sheet;
+            for (CellRangeAddress range : sheet.getMergedRegions()) {
+                depthByFirstRow.merge(range.getFirstRow(), range.getLastRow() - range.getFirstRow() + 1, Math::max);
+                if ((long) range.getNumberOfCells() <= 10_000) {
+                    for (int r = range.getFirstRow(); r <= range.getLastRow(); r++) {
+                        for (int c = range.getFirstColumn(); c <= range.getLastColumn(); c++) {
+                            mergedByCell.put(key(r, c), range);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static long key(int row, int column) {
+            return ((long) row << 20) | column;
+        }
+
+        @Override
+        public String name() {
+            return sheet.getSheetName();
+        }
+
+        @Override
+        public int headerDepth(int rowNumber) {
+            return depthByFirstRow.getOrDefault(rowNumber - 1, 1);
+        }
+
+        @Override
+        public Iterator<RawRow> rows() {
+            Iterator<Row> rows = sheet.rowIterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public RawRow next() {
+                    Row row = rows.next();
+                    int width = Math.max(row.getLastCellNum(), 0);
+                    List<String> cells = new ArrayList<>(width);
+                    for (int c = 0; c < width; c++) {
+                        cells.add(valueAt(row.getRowNum(), c, row.getCell(c)));
+                    }
+                    return new RawRow(row.getRowNum() + 1, cells);
+                }
+            };
+        }
+
+        private String valueAt(int rowIndex, int column, Cell cell) {
+            CellRangeAddress range = mergedByCell.get(key(rowIndex, column));
+            if (range == null || (range.getFirstRow() == rowIndex && range.getFirstColumn() == column)) {
+                return text(cell);
+            }
+            Row first = sheet.getRow(range.getFirstRow());
+            return first == null ? "" : text(first.getCell(range.getFirstColumn()));
+        }
+    }
+}

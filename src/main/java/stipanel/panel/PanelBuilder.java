@@ -1,0 +1,98 @@
+package stipanel.panel;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.springframework.core.io.Resource;
+
+import stipanel.warehouse.ColumnComments;
+import stipanel.warehouse.SqlScript;
+
+/**
+ * Builds the marts from the facts: the grid of regions and years, the components (indicator inputs) of every
+ * source, the indicators of {@code jobs/indicators/} and the plan's targets. The SQL is in
+ * {@code src/main/resources/sql/panel/}; what varies with the files under {@code jobs/} is spliced in here.
+ */
+public final class PanelBuilder {
+
+    private final List<Indicator> indicators;
+
+    public PanelBuilder(List<Indicator> indicators) {
+        this.indicators = indicators;
+    }
+
+    public void build(Connection c) throws SQLException {
+        for (Resource script : SqlScript.resources("sql/panel/*.sql")) {
+            String sql = SqlScript.read(script);
+            sql = sql.replace("{{region_views}}", regionViews(c))
+                    .replace("{{component_queries}}", componentQueries())
+                    .replace("{{wide_columns}}", wideColumns(c))
+                    .replace("{{indicator_queries}}", indicatorQueries())
+                    .replace("{{null_reason_queries}}", nullReasonQueries());
+            SqlScript.run(c, sql, script.getFilename());
+        }
+        ColumnComments.inherit(c);
+    }
+
+    /** Every source's {@code staging.<source>_regions} view: the regions its facts place. */
+    private static String regionViews(Connection c) throws SQLException {
+        List<String> views = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "select view_name from duckdb_views() where schema_name = 'staging' and view_name like '%\\_regions'"
+                        + " escape '\\' order by view_name")) {
+            while (r.next()) {
+                views.add("select region_code from staging." + r.getString(1));
+            }
+        }
+        return String.join("\n    union all\n    ", views);
+    }
+
+    private static String componentQueries() {
+        return SqlScript.resources("jobs/components/*.sql").stream()
+                .map(r -> "select region_code, year, component_code, value, origin from (\n" + SqlScript.read(r)
+                        + "\n) as " + r.getFilename().replace(".sql", ""))
+                .collect(Collectors.joining("\nunion all\n"));
+    }
+
+    private static String wideColumns(Connection c) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select code from ref.components order by code")) {
+            while (r.next()) {
+                String code = r.getString(1);
+                columns.add("max(c.value) filter (where c.component_code = '" + code + "') as "
+                        + code.toLowerCase(Locale.ROOT));
+            }
+        }
+        return String.join(",\n    ", columns);
+    }
+
+    private String indicatorQueries() {
+        return indicators.stream()
+                .map(i -> "select '" + i.code() + "' as indicator_code, region_code, year, cast(value as double) as value"
+                        + " from (\n" + i.sql().strip() + "\n) as " + i.code().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining("\nunion all\n"));
+    }
+
+    /** Why a value is NULL: the inputs missing in that region and year with their origin, else the catalogue's note. */
+    private String nullReasonQueries() {
+        return indicators.stream().map(i -> {
+            String inputs = i.inputs().isEmpty() ? "''" : i.inputs().stream().map(x -> "'" + x + "'")
+                    .collect(Collectors.joining(", "));
+            String otherwise = i.undefinedWhen() == null ? "undefined" : i.undefinedWhen();
+            return "select '" + i.code() + "' as indicator_code, grid.region_code, grid.year,\n"
+                    + "    coalesce('missing ' || string_agg(c.component_code || ' (' || c.origin || ')', '; '"
+                    + " order by c.component_code) filter (where c.value is null), '" + otherwise.replace("'", "''")
+                    + "') as reason\n"
+                    + "from marts.panel_grid as grid\n"
+                    + "left join marts.components as c on c.region_code = grid.region_code and c.year = grid.year"
+                    + " and c.component_code in (" + inputs + ")\n"
+                    + "group by grid.region_code, grid.year";
+        }).collect(Collectors.joining("\nunion all\n"));
+    }
+}

@@ -1,0 +1,120 @@
+package stipanel.statistics;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import stipanel.ingest.Cells;
+import stipanel.ingest.Column;
+import stipanel.ingest.ExtractKind;
+import stipanel.ingest.HeaderBinding;
+import stipanel.ingest.LoadContext;
+import stipanel.ingest.RawRow;
+import stipanel.ingest.Region;
+import stipanel.ingest.Regions;
+import stipanel.ingest.RowRejectedException;
+import stipanel.ingest.Units;
+
+/**
+ * 统计指标长表 (DOMAIN.md §4): one published value per row, as the statistics bureau and the departments that use
+ * its template (人社局, 财政局 …) deliver them. Every row is a version; which version counts is decided in SQL
+ * ({@code staging.statistics_current}).
+ */
+@Component
+public class StatisticsLongFormKind implements ExtractKind {
+
+    static final String YEAR = "年份";
+    static final String REGION_CODE = "地区代码";
+    static final String REGION_NAME = "地区名称";
+    static final String STATISTIC = "指标名称";
+    static final String VALUE = "数值";
+    static final String UNIT = "计量单位";
+    static final String STATUS = "数据状态";
+    static final String PUBLISHED = "发布日期";
+    static final String STATISTIC_CODE = "指标代码";
+
+    private static final List<Column> COLUMNS = List.of(
+            Column.required(YEAR, "年度", "统计年度"),
+            Column.optional(REGION_CODE, "行政区划代码", "区划代码", "统计用区划代码"),
+            Column.optional(REGION_NAME, "地区", "行政区划名称"),
+            Column.required(STATISTIC, "指标"),
+            Column.required(VALUE, "指标值", "数据", "值"),
+            Column.optional(UNIT, "单位"),
+            Column.optional(STATUS, "状态"),
+            Column.optional(PUBLISHED, "公布日期", "发布时间"),
+            Column.optional(STATISTIC_CODE),
+            Column.optional("填报单位"),
+            Column.optional("备注"));
+
+    @Override
+    public String code() {
+        return "statistics_long";
+    }
+
+    @Override
+    public Optional<HeaderBinding> recognise(List<String> header) {
+        return HeaderBinding.bind(header, COLUMNS).filter(b -> b.has(REGION_CODE) || b.has(REGION_NAME));
+    }
+
+    @Override
+    public List<String> factTables() {
+        return List.of(StatisticVersionWriter.TABLE);
+    }
+
+    @Override
+    public RowLoader open(LoadContext context) throws SQLException {
+        HeaderBinding h = context.header();
+        StatisticVersionWriter writer = new StatisticVersionWriter(context);
+        return new RowLoader() {
+            @Override
+            public void load(RawRow row) throws SQLException {
+                Integer year = Cells.year(h.get(row, YEAR), YEAR);
+                if (year == null || year < 1949 || year > 2100) {
+                    throw new RowRejectedException(YEAR + " is missing or out of range: '" + h.get(row, YEAR) + "'");
+                }
+                Region region = region(h, row);
+                BaseStatistic statistic = statistic(h, row);
+                String deliveredUnit = Cells.text(h.get(row, UNIT));
+                BigDecimal value = Units.convert(Cells.number(h.get(row, VALUE), VALUE),
+                        deliveredUnit.isEmpty() ? h.unit(VALUE) : deliveredUnit, statistic.unit(), UNIT);
+                String status = PublicationStatus.of(h.get(row, STATUS));
+                LocalDate published = Cells.date(h.get(row, PUBLISHED), PUBLISHED);
+                boolean undated = published == null;
+                writer.write(row, statistic, region, year, value, status,
+                        undated ? context.delivery().firstIngestedOn() : published, undated,
+                        Cells.text(h.get(row, STATISTIC)), deliveredUnit, Cells.text(h.get(row, VALUE)));
+            }
+
+            @Override
+            public void close() throws SQLException {
+                writer.close();
+            }
+        };
+    }
+
+    private static Region region(HeaderBinding h, RawRow row) {
+        String code = h.get(row, REGION_CODE);
+        if (!Cells.isMissing(code)) {
+            return Regions.resolveCode(code, REGION_CODE);
+        }
+        String name = h.get(row, REGION_NAME);
+        if (Cells.isMissing(name)) {
+            throw new RowRejectedException("neither " + REGION_CODE + " nor " + REGION_NAME + " is given");
+        }
+        return Regions.resolveName(name, null, REGION_NAME);
+    }
+
+    private static BaseStatistic statistic(HeaderBinding h, RawRow row) {
+        Optional<BaseStatistic> byCode = BaseStatistic.byCode(Cells.text(h.get(row, STATISTIC_CODE)));
+        if (byCode.isPresent()) {
+            return byCode.get();
+        }
+        String name = h.get(row, STATISTIC);
+        return BaseStatistic.named(name).orElseThrow(() ->
+                new RowRejectedException(STATISTIC + " '" + Cells.text(name) + "' is no base statistic or alias"));
+    }
+}

@@ -1,0 +1,77 @@
+package stipanel.warehouse;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.apache.commons.csv.CSVRecord;
+
+import stipanel.ingest.ReferenceData;
+import stipanel.ingest.Region;
+import stipanel.ingest.Regions;
+import stipanel.panel.Indicator;
+import stipanel.panel.Plan;
+import stipanel.statistics.BaseStatistic;
+
+/** Reloads the {@code ref} schema from {@code jobs/} so that the warehouse says what the run used. */
+public final class ReferenceTables {
+
+    private ReferenceTables() {
+    }
+
+    public static void reload(Connection c, List<Indicator> indicators, List<Plan> plans) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String table : List.of("regions", "base_statistics", "components", "indicators", "plan_targets",
+                    "plans")) {
+                s.execute("delete from ref." + table);
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("insert into ref.regions values (?, ?, ?, ?, ?)")) {
+            for (Region r : Regions.all()) {
+                p.setString(1, r.code());
+                p.setString(2, r.name());
+                p.setString(3, r.level().name().toLowerCase());
+                p.setString(4, r.cityCode());
+                p.setString(5, r.provinceCode());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        try (PreparedStatement stat = c.prepareStatement("insert into ref.base_statistics values (?, ?, ?, ?, ?, ?)");
+             PreparedStatement comp = c.prepareStatement("insert into ref.components values (?, ?, ?, ?, ?)")) {
+            for (CSVRecord r : ReferenceData.csv("reference/base_statistics.csv")) {
+                insert(stat, r.get("code"), r.get("name"), r.get("aliases"), r.get("unit"), r.get("kind"),
+                        r.get("description_en"));
+                insert(comp, r.get("code"), r.get("name"), r.get("unit"), "official_else_sum_all", "statistics");
+            }
+            for (CSVRecord r : ReferenceData.csv("components/components.csv")) {
+                insert(comp, r.get("code"), r.get("name"), r.get("unit"), r.get("city_rule"), r.get("source"));
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("insert into ref.indicators values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Indicator i : indicators) {
+                insert(p, i.code(), i.nameZh(), i.nameEn(), i.unit(), i.formula(), String.join(",", i.inputs()),
+                        i.trajectory(), i.source(), i.definitionFile());
+            }
+        }
+        try (PreparedStatement plan = c.prepareStatement("insert into ref.plans values (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement target = c.prepareStatement("insert into ref.plan_targets values (?, ?, ?, ?, ?, ?)")) {
+            for (Plan p : plans) {
+                insert(plan, p.planId(), p.regionCode(), p.title(), p.document(), p.baseYear(), p.firstYear(),
+                        p.targetYear());
+                for (Plan.Target t : p.targets()) {
+                    insert(target, p.planId(), t.indicator(), t.threshold(), t.direction(), t.section(), t.wording());
+                }
+            }
+        }
+    }
+
+    private static void insert(PreparedStatement p, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            p.setObject(i + 1, values[i]);
+        }
+        p.executeUpdate();
+    }
+}

@@ -1,0 +1,60 @@
+package stipanel.warehouse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+import org.springframework.core.io.Resource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The DuckDB file the run writes. One connection serves the job repository and the loads, so that facts and
+ * Spring Batch's step state commit in one transaction.
+ */
+public final class Warehouse {
+
+    private Warehouse() {
+    }
+
+    public static SingleConnectionDataSource dataSource(Path file) {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:duckdb:" + file.toAbsolutePath(), true);
+        Properties properties = new Properties();
+        // No machine here reaches the extension repository; parquet and json are linked in statically.
+        properties.setProperty("autoinstall_known_extensions", "false");
+        properties.setProperty("autoload_known_extensions", "false");
+        ds.setConnectionProperties(properties);
+        ds.setAutoCommit(true);
+        return ds;
+    }
+
+    /** Creates the Spring Batch tables (in schema {@code ops}) when the file is new. */
+    public static void ensureJobRepository(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create schema if not exists ops");
+            try (ResultSet r = s.executeQuery("select count(*) from duckdb_tables() where schema_name = 'ops' "
+                    + "and table_name = 'BATCH_JOB_INSTANCE'")) {
+                r.next();
+                if (r.getLong(1) > 0) {
+                    return;
+                }
+            }
+        }
+        String script = SqlScript.read("org/springframework/batch/core/schema-postgresql.sql")
+                .replace("BATCH_", "ops.BATCH_");
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        SqlScript.run(c, script, "schema-postgresql.sql");
+        c.commit();
+        c.setAutoCommit(autoCommit);
+    }
+
+    /** Creates or updates the warehouse's own schemas, tables and views ({@code sql/warehouse/}). */
+    public static void migrate(Connection c) throws SQLException {
+        for (Resource script : SqlScript.resources("sql/warehouse/*.sql")) {
+            SqlScript.run(c, SqlScript.read(script), script.getFilename());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+-- The panel's rows: counties in the data (and plan regions), their cities, and every year from the earliest to
+-- the latest year in the statistics. The in_data CTE unions every source's staging.<source>_regions view.
+
+create or replace table marts.panel_years as
+select unnest(range(min(year), max(year) + 1)) as year
+from staging.statistics_current;
+
+create or replace table marts.panel_regions as
+with in_data as (
+    {{region_views}}
+),
+
+counties as (
+    select distinct region.code as region_code
+    from in_data
+    join ref.regions as region on region.code = in_data.region_code
+    where region.level = 'county'
+    union
+    select plan.region_code
+    from ref.plans as plan
+    join ref.regions as region on region.code = plan.region_code
+    where region.level = 'county'
+),
+
+cities as (
+    select distinct region.city_code as region_code
+    from counties
+    join ref.regions as region on region.code = counties.region_code
+)
+
+select region_code, 'county' as level from counties
+union all
+select region_code, 'city' as level from cities;
+
+create or replace table marts.panel_grid as
+select regions.region_code, regions.level, years.year
+from marts.panel_regions as regions
+cross join marts.panel_years as years;
+
+-- Plan period per region: its own plan's, else the shipped plan period (every Zhejiang county shares 2023–2027).
+create or replace table marts.region_periods as
+with default_period as (
+    select base_year, first_year, target_year from ref.plans order by plan_id limit 1
+)
+
+select
+    regions.region_code,
+    coalesce(plan.plan_id, null) as plan_id,
+    coalesce(plan.base_year, default_period.base_year) as base_year,
+    coalesce(plan.first_year, default_period.first_year) as first_year,
+    coalesce(plan.target_year, default_period.target_year) as target_year
+from marts.panel_regions as regions
+cross join default_period
+left join ref.plans as plan on plan.region_code = regions.region_code;

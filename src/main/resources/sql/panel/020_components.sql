@@ -1,0 +1,95 @@
+-- Every input of every indicator for every panel region and year. reported_components unions the files of
+-- jobs/components/. A city takes its official figure where the statistics carry one, else the sum over ALL its
+-- counties (NULL when any lacks it); a count is summed over its counties.
+
+create or replace table marts.reported_components as
+{{component_queries}};
+
+create or replace table marts.components as
+with grid as (
+    select grid.region_code, grid.level, grid.year, catalogue.code as component_code, catalogue.city_rule
+    from marts.panel_grid as grid
+    cross join ref.components as catalogue
+),
+
+county_values as (
+    select
+        grid.region_code,
+        grid.year,
+        grid.component_code,
+        reported.value,
+        case
+            when reported.component_code is null then 'none delivered'
+            when reported.value is null then 'published as not available (…)'
+            else reported.origin
+        end as origin
+    from grid
+    left join marts.reported_components as reported
+        on reported.region_code = grid.region_code
+        and reported.year = grid.year
+        and reported.component_code = grid.component_code
+    where grid.level = 'county'
+),
+
+city_sums as (
+    select
+        county.city_code as region_code,
+        years.year,
+        catalogue.code as component_code,
+        sum(county_values.value) as value,
+        count(*) as counties,
+        count(county_values.value) as counties_with_value,
+        string_agg(case when county_values.value is null then county.code end, ',' order by county.code) as counties_lacking
+    from ref.regions as county
+    cross join marts.panel_years as years
+    cross join ref.components as catalogue
+    left join county_values
+        on county_values.region_code = county.code
+        and county_values.year = years.year
+        and county_values.component_code = catalogue.code
+    where county.level = 'county'
+        and county.city_code in (select region_code from marts.panel_regions where level = 'city')
+    group by county.city_code, years.year, catalogue.code
+),
+
+city_values as (
+    select
+        grid.region_code,
+        grid.year,
+        grid.component_code,
+        case
+            when official.value is not null then official.value
+            when grid.city_rule = 'sum_counties' then city_sums.value
+            when city_sums.counties_with_value = city_sums.counties then city_sums.value
+        end as value,
+        case
+            when official.value is not null then 'official city figure'
+            when grid.city_rule = 'sum_counties' or city_sums.counties_with_value = city_sums.counties
+                then 'sum of counties'
+            else 'missing for counties ' || city_sums.counties_lacking
+        end as origin
+    from grid
+    left join marts.reported_components as official
+        on official.region_code = grid.region_code
+        and official.year = grid.year
+        and official.component_code = grid.component_code
+    left join city_sums
+        on city_sums.region_code = grid.region_code
+        and city_sums.year = grid.year
+        and city_sums.component_code = grid.component_code
+    where grid.level = 'city'
+)
+
+select region_code, year, component_code, value, origin from county_values
+union all
+select region_code, year, component_code, value, origin from city_values;
+
+create or replace table marts.components_wide as
+select
+    grid.region_code,
+    grid.level,
+    grid.year,
+    {{wide_columns}}
+from marts.panel_grid as grid
+left join marts.components as c on c.region_code = grid.region_code and c.year = grid.year
+group by grid.region_code, grid.level, grid.year;

@@ -1,0 +1,108 @@
+-- Indicator values (indicator_values unions the files of jobs/indicators/), why a value is NULL, and the plan:
+-- target, expected value on the trajectory, status (DOMAIN.md §10).
+
+create or replace table marts.indicator_values as
+{{indicator_queries}};
+
+create or replace table marts.indicator_null_reasons as
+{{null_reason_queries}};
+
+create or replace table marts.panel as
+with plan_targets as (
+    select
+        plan.region_code,
+        target.indicator_code,
+        target.target_value,
+        target.direction,
+        plan.base_year,
+        plan.target_year
+    from ref.plan_targets as target
+    join ref.plans as plan on plan.plan_id = target.plan_id
+),
+
+panel_rows as (
+    select region_code, year, indicator_code from marts.indicator_values
+    union
+    select plan_targets.region_code, years.year, plan_targets.indicator_code
+    from plan_targets
+    cross join marts.panel_years as years
+),
+
+valued as (
+    select
+        panel_rows.region_code,
+        panel_rows.year,
+        panel_rows.indicator_code,
+        indicator_values.value,
+        coalesce(indicator.unit, '') as unit,
+        indicator.trajectory,
+        case
+            when indicator.code is null then 'indicator has no definition in jobs/indicators/'
+            when indicator_values.value is null then coalesce(reasons.reason, 'undefined')
+        end as null_reason
+    from panel_rows
+    left join marts.indicator_values as indicator_values
+        on indicator_values.region_code = panel_rows.region_code
+        and indicator_values.year = panel_rows.year
+        and indicator_values.indicator_code = panel_rows.indicator_code
+    left join ref.indicators as indicator on indicator.code = panel_rows.indicator_code
+    left join marts.indicator_null_reasons as reasons
+        on reasons.region_code = panel_rows.region_code
+        and reasons.year = panel_rows.year
+        and reasons.indicator_code = panel_rows.indicator_code
+),
+
+with_base as (
+    select
+        valued.*,
+        plan_targets.target_value,
+        plan_targets.direction,
+        plan_targets.base_year,
+        plan_targets.target_year,
+        case
+            when valued.trajectory = 'from_zero' then 0
+            else base.value
+        end as base_value
+    from valued
+    left join plan_targets
+        on plan_targets.region_code = valued.region_code
+        and plan_targets.indicator_code = valued.indicator_code
+    left join marts.indicator_values as base
+        on base.region_code = valued.region_code
+        and base.indicator_code = valued.indicator_code
+        and base.year = plan_targets.base_year
+),
+
+with_expected as (
+    select
+        *,
+        case
+            when target_value is null or year < base_year then null
+            when trajectory = 'target' then target_value
+            when year >= target_year then target_value
+            else base_value + (target_value - base_value) * (year - base_year) / (target_year - base_year)
+        end as expected_value
+    from with_base
+)
+
+select
+    region_code,
+    year,
+    indicator_code,
+    value,
+    unit,
+    null_reason,
+    target_value,
+    expected_value,
+    case
+        when target_value is null then null
+        when value is null then 'no_data'
+        -- A tolerance of 1e-9 relative keeps a sum like 0.1 + 0.2 from missing a target of 0.3.
+        when direction = 'at_least' and value >= target_value - 1e-9 * greatest(1, abs(target_value)) then 'achieved'
+        when direction = 'at_most' and value <= target_value + 1e-9 * greatest(1, abs(target_value)) then 'achieved'
+        when expected_value is null then 'behind'
+        when direction = 'at_least' and value >= expected_value - 1e-9 * greatest(1, abs(expected_value)) then 'on_track'
+        when direction = 'at_most' and value <= expected_value + 1e-9 * greatest(1, abs(expected_value)) then 'on_track'
+        else 'behind'
+    end as status
+from with_expected;
