@@ -127,7 +127,9 @@ public final class FileIngester {
             }
             return;
         }
-        tally.messages.add(where + "matches no extract kind and was passed over");
+        if (!sheet.name().isEmpty()) {
+            tally.messages.add(where + "matches no extract kind and was passed over");
+        }
     }
 
     private Optional<Recognised> recognise(List<String> header) {

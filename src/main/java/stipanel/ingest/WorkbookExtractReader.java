@@ -81,11 +81,15 @@ public final class WorkbookExtractReader implements ExtractFormat.ExtractReader 
         private final Sheet sheet;
         private final Map<Long, CellRangeAddress> mergedByCell = new HashMap<>();
         private final Map<Integer, Integer> depthByFirstRow = new HashMap<>();
+        private final Map<Integer, Integer> mergedWidthByRow = new HashMap<>();
 
         WorkbookSheet(Sheet sheet) {
             this.sheet = sheet;
             for (CellRangeAddress range : sheet.getMergedRegions()) {
                 depthByFirstRow.merge(range.getFirstRow(), range.getLastRow() - range.getFirstRow() + 1, Math::max);
+                for (int r = range.getFirstRow(); r <= range.getLastRow() && r < range.getFirstRow() + 1000; r++) {
+                    mergedWidthByRow.merge(r, range.getLastColumn() + 1, Math::max);
+                }
                 if ((long) range.getNumberOfCells() <= 10_000) {
                     for (int r = range.getFirstRow(); r <= range.getLastRow(); r++) {
                         for (int c = range.getFirstColumn(); c <= range.getLastColumn(); c++) {
@@ -122,7 +126,9 @@ public final class WorkbookExtractReader implements ExtractFormat.ExtractReader 
                 @Override
                 public RawRow next() {
                     Row row = rows.next();
-                    int width = Math.max(row.getLastCellNum(), 0);
+                    // A merged cell reaches further right than the cells POI stores for the row.
+                    int width = Math.max(Math.max(row.getLastCellNum(), 0),
+                            mergedWidthByRow.getOrDefault(row.getRowNum(), 0));
                     List<String> cells = new ArrayList<>(width);
                     for (int c = 0; c < width; c++) {
                         cells.add(valueAt(row.getRowNum(), c, row.getCell(c)));

@@ -2,7 +2,7 @@
 -- the latest year in the statistics. The in_data CTE unions every source's staging.<source>_regions view.
 
 create or replace table marts.panel_years as
-select unnest(range(min(year), max(year) + 1)) as year
+select cast(unnest(range(min(year), max(year) + 1)) as integer) as year
 from staging.statistics_current;
 
 create or replace table marts.panel_regions as
