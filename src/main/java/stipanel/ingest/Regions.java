@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class Regions {
 
     private static final Pattern CODE_6_OR_12 = Pattern.compile("\\d{6}|\\d{12}");
-    private static final Pattern NAME_PREFIX = Pattern.compile("^(其中|其中:|其中：|#|\\*)+");
+    private static final Pattern NAME_PREFIX = Pattern.compile("^(其中:?|#|\\*)+");
 
     private static final Map<String, Region> BY_CODE = new LinkedHashMap<>();
 

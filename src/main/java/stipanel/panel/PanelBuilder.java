@@ -37,7 +37,26 @@ public final class PanelBuilder {
                     .replace("{{null_reason_queries}}", nullReasonQueries());
             SqlScript.run(c, sql, script.getFilename());
         }
+        commentComponentColumns(c);
         ColumnComments.inherit(c);
+    }
+
+    /** One column of {@code marts.components_wide} per component, described from {@code ref.components}. */
+    private static void commentComponentColumns(Connection c) throws SQLException {
+        List<String> comments = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "select code, name, unit, source from ref.components order by code")) {
+            while (r.next()) {
+                comments.add("comment on column marts.components_wide." + r.getString(1).toLowerCase(Locale.ROOT)
+                        + " is '" + (r.getString(2) + "（" + r.getString(3) + "） / component " + r.getString(1)
+                        + " in " + r.getString(3) + ", from " + r.getString(4)).replace("'", "''") + "'");
+            }
+        }
+        for (String comment : comments) {
+            try (Statement s = c.createStatement()) {
+                s.execute(comment);
+            }
+        }
     }
 
     /** Every source's {@code staging.<source>_regions} view: the regions its facts place. */

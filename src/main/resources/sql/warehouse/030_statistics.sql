@@ -87,3 +87,5 @@ comment on view staging.statistic_conflicts is '同日同状态却数值不同�
 create or replace view staging.statistics_regions as
 select distinct region_code from staging.statistics_current;
 comment on view staging.statistics_regions is '统计数据涉及的地区 / Regions the statistics place figures in';
+comment on column staging.statistic_conflicts.distinct_values is '不同数值的个数 / How many different values were published';
+comment on column staging.statistic_conflicts.values_seen is '各版本数值 / The values seen';

@@ -142,12 +142,12 @@ class StatisticsPanelTest {
     void deliveringTheSameFilesAgainChangesNothing() throws IOException {
         // given a warehouse loaded from the samples, and its state
         PipelineRun again = new PipelineRun(root.resolve("again")).deliverSamples("statistics").run();
-        String before = snapshot(again);
+        String before = again.snapshot();
         // when the same inbox is delivered again
         again.run();
         // then nothing changes: no new facts, no new rejected rows, no new ledger rows, the same panel
         assertEquals(0, again.exitCode, again.stderr);
-        assertEquals(before, snapshot(again));
+        assertEquals(before, again.snapshot());
         assertTrue(again.stdout.contains("files: 0 loaded, 0 refused, 0 duplicate; rows: 0 loaded, 0 rejected"),
                 again.stdout);
     }
@@ -178,18 +178,6 @@ class StatisticsPanelTest {
         assertEquals(2024, asOf.value("select max(year) from indicator_panel"));
         // the undated talent figures count from the day they were first ingested (2026-11-28), so not yet
         assertNull(asOf.panel("SKILLED", "330922", 2024));
-    }
-
-    static String snapshot(PipelineRun r) {
-        StringBuilder s = new StringBuilder();
-        for (String sql : List.of(
-                "select * exclude (ingested_at, job_execution_id) from ingest.deliveries order by delivery_id",
-                "select * from ingest.rejected_rows order by content_hash, row_number",
-                "select * from facts.statistic_versions order by content_hash, sheet, row_number, stat_code",
-                "select * from indicator_panel order by region_code, indicator_code, year")) {
-            s.append(r.rows(sql)).append('\n');
-        }
-        return s.toString();
     }
 
     static Map<String, String> expected(String name) throws IOException {

@@ -150,6 +150,22 @@ public final class PipelineRun {
         return rows.get(0).get(0);
     }
 
+    /**
+     * Every row of every table a run writes (ingest, facts and the panel), without the times and execution ids
+     * that differ between runs: two warehouses with equal snapshots hold the same data.
+     */
+    public String snapshot() {
+        StringBuilder s = new StringBuilder();
+        for (List<Object> table : rows("select schema_name || '.' || table_name from duckdb_tables() "
+                + "where schema_name in ('ingest', 'facts') order by 1")) {
+            String name = (String) table.get(0);
+            String exclude = name.equals("ingest.deliveries") ? " exclude (ingested_at, job_execution_id)" : "";
+            s.append(name).append(rows("select *" + exclude + " from " + name + " order by all")).append('\n');
+        }
+        s.append(rows("select * from indicator_panel order by all")).append('\n');
+        return s.toString();
+    }
+
     /** The panel value of one indicator, region and year (null when the value is NULL). */
     public Double panel(String indicator, String region, int year) {
         List<List<Object>> rows = rows("select value from indicator_panel where indicator_code = '" + indicator
