@@ -15,7 +15,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import stipanel.workbook.PanelWorkbook;
 
-/** Writes the city's workbook into the out folder. */
+/** Writes the city's workbook, one per plan, into the out folder. */
 public class ExportWorkbookTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ExportWorkbookTasklet.class);
@@ -34,8 +34,9 @@ public class ExportWorkbookTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        Path written = PanelWorkbook.write(DataSourceUtils.getConnection(dataSource), out, asOf, runDate);
-        log.info("workbook written: {}", written);
+        for (Path written : PanelWorkbook.write(DataSourceUtils.getConnection(dataSource), out, asOf, runDate)) {
+            log.info("workbook written: {}", written);
+        }
         return RepeatStatus.FINISHED;
     }
 }

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.core.io.Resource;
 import org.yaml.snakeyaml.Yaml;
@@ -16,12 +18,18 @@ import stipanel.warehouse.SqlScript;
 
 /**
  * A county's plan (规划) as data: region, base/first/target year and its targets ({@code jobs/plans/*.yml}).
- * Another county's plan is another file, never code.
+ * Another county's plan is another file, never code. README "Plans" describes the format.
  */
 public record Plan(String planId, String regionCode, String regionName, String title, String document,
                    int baseYear, int firstYear, int targetYear, List<Target> targets) {
 
-    public record Target(String indicator, double threshold, String direction, String section, String wording) {
+    /**
+     * One target: the indicator (a code of {@code jobs/indicators/indicators.yml}, defined or not yet), the threshold
+     * in the indicator's unit, the direction, and where and how the plan states it. {@code unit} is optional and
+     * documents the threshold's unit; it must then equal the indicator's.
+     */
+    public record Target(String indicator, double threshold, String direction, String unit, String section,
+                         String wording) {
     }
 
     /** The plans shipped in {@code jobs/plans/}. */
@@ -41,20 +49,76 @@ public record Plan(String planId, String regionCode, String regionName, String t
         }
     }
 
+    /** The target for an indicator, or null. */
+    public Target target(String indicator) {
+        return targets.stream().filter(t -> t.indicator().equals(indicator)).findFirst().orElse(null);
+    }
+
     @SuppressWarnings("unchecked")
     static Plan parse(String text, String origin) {
-        Map<String, Object> y = new Yaml().load(text);
-        List<Target> targets = new ArrayList<>();
-        for (Map<String, Object> t : (List<Map<String, Object>>) y.get("targets")) {
-            String direction = (String) t.getOrDefault("direction", "at_least");
-            if (!direction.equals("at_least") && !direction.equals("at_most")) {
-                throw new IllegalArgumentException(origin + ": direction must be at_least or at_most, not " + direction);
-            }
-            targets.add(new Target((String) t.get("indicator"), ((Number) t.get("threshold")).doubleValue(),
-                    direction, (String) t.get("section"), (String) t.get("wording")));
+        Object loaded = new Yaml().load(text);
+        if (!(loaded instanceof Map)) {
+            throw new IllegalArgumentException(origin + ": a plan file is a YAML mapping (plan_id, region_code, …)");
         }
-        return new Plan((String) y.get("plan_id"), String.valueOf(y.get("region_code")), (String) y.get("region_name"),
-                (String) y.get("title"), (String) y.get("document"), (Integer) y.get("base_year"),
-                (Integer) y.get("first_year"), (Integer) y.get("target_year"), targets);
+        Map<String, Object> y = (Map<String, Object>) loaded;
+        String planId = string(y, "plan_id", origin, true);
+        String region = string(y, "region_code", origin, true);
+        if (!region.matches("\\d{6}")) {
+            throw new IllegalArgumentException(origin + ": region_code must be a six-digit GB/T 2260 code, not " + region);
+        }
+        int base = year(y, "base_year", origin);
+        int first = year(y, "first_year", origin);
+        int target = year(y, "target_year", origin);
+        if (!(base < first && first <= target)) {
+            throw new IllegalArgumentException(origin + ": years must satisfy base_year < first_year <= target_year, not "
+                    + base + ", " + first + ", " + target);
+        }
+        Object list = y.get("targets");
+        if (!(list instanceof List<?> entries) || entries.isEmpty()) {
+            throw new IllegalArgumentException(origin + ": targets must be a non-empty list");
+        }
+        List<Target> targets = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Object o : entries) {
+            if (!(o instanceof Map)) {
+                throw new IllegalArgumentException(origin + ": each target is a mapping (indicator, threshold, …)");
+            }
+            Map<String, Object> t = (Map<String, Object>) o;
+            String indicator = string(t, "indicator", origin, true);
+            String where = origin + ", target " + indicator;
+            if (!seen.add(indicator)) {
+                throw new IllegalArgumentException(where + ": the indicator has two targets");
+            }
+            if (!(t.get("threshold") instanceof Number threshold)) {
+                throw new IllegalArgumentException(where + ": threshold must be a number, not " + t.get("threshold"));
+            }
+            String direction = String.valueOf(t.getOrDefault("direction", "at_least"));
+            if (!direction.equals("at_least") && !direction.equals("at_most")) {
+                throw new IllegalArgumentException(where + ": direction must be at_least or at_most, not " + direction);
+            }
+            targets.add(new Target(indicator, threshold.doubleValue(), direction, string(t, "unit", where, false),
+                    string(t, "section", where, false), string(t, "wording", where, false)));
+        }
+        return new Plan(planId, region, string(y, "region_name", origin, false),
+                string(y, "title", origin, true), string(y, "document", origin, false), base, first, target,
+                List.copyOf(targets));
+    }
+
+    private static String string(Map<String, Object> map, String key, String origin, boolean required) {
+        Object v = map.get(key);
+        if (v == null || String.valueOf(v).isBlank()) {
+            if (required) {
+                throw new IllegalArgumentException(origin + ": " + key + " is required");
+            }
+            return null;
+        }
+        return String.valueOf(v).strip();
+    }
+
+    private static int year(Map<String, Object> map, String key, String origin) {
+        if (!(map.get(key) instanceof Integer y) || y < 1949 || y > 2100) {
+            throw new IllegalArgumentException(origin + ": " + key + " must be a year such as 2022, not " + map.get(key));
+        }
+        return y;
     }
 }

@@ -74,3 +74,24 @@ comment on column main.indicator_panel.null_reason is '值为空的原因 / Why 
 comment on column main.indicator_panel.region_name is '地区名称 / Region name';
 comment on column main.indicator_panel.region_level is 'county 县级、city 地级 / county or city';
 comment on column main.indicator_panel.indicator_name is '指标名称 / Indicator name';
+
+create or replace view main.sti_index as
+select
+    sti.region_code,
+    region.name as region_name,
+    sti.year,
+    sti.value,
+    sti.base_year,
+    sti.indicators_used,
+    sti.indicators
+from marts.sti_index as sti
+join ref.regions as region on region.code = sti.region_code
+order by sti.region_code, sti.year;
+comment on view main.sti_index is '科技创新指数（非官方，基期=100）：同市各县各年极差标准化（60—100）、等权平均，方法见README / Unofficial S&T innovation index (base year = 100): min–max scores over the city''s counties and years, equal weights; method in the README';
+comment on column main.sti_index.region_code is '县代码 / County code';
+comment on column main.sti_index.region_name is '县名称 / County name';
+comment on column main.sti_index.year is '年份 / Year';
+comment on column main.sti_index.value is '指数（基期 = 100）；无可比指标时为空 / Index, base year = 100; NULL when no indicator is comparable';
+comment on column main.sti_index.base_year is '基期年 / Base year';
+comment on column main.sti_index.indicators_used is '参与计算的指标数 / Number of indicators used';
+comment on column main.sti_index.indicators is '参与计算的指标代码 / Codes of the indicators used';

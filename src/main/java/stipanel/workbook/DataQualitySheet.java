@@ -1,0 +1,79 @@
+package stipanel.workbook;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * 数据质量: every refused file (with the reason it was refused) and every rejected row (file, sheet, row, reason, raw
+ * content), as the warehouse's {@code source_files} and {@code rejected_rows} list them. Delivered text is written
+ * as string cells (quote-prefixed), so a value such as {@code =HYPERLINK(…)} stays text in Excel, WPS and LibreOffice.
+ */
+final class DataQualitySheet {
+
+    static final String NAME = "数据质量";
+
+    private DataQualitySheet() {
+    }
+
+    static void write(XSSFWorkbook wb, Styles st, WorkbookData d, Connection c) throws SQLException {
+        XSSFSheet sheet = wb.createSheet(NAME);
+        List<String> header = List.of("序号", "文件", "文件状态", "工作表", "行号", "原因", "原始内容");
+        String summary;
+        try (PreparedStatement p = c.prepareStatement("""
+                select count(*), count(*) filter (where status = 'loaded'), count(*) filter (where status = 'refused'),
+                       count(*) filter (where status = 'duplicate'), coalesce(sum(rows_read), 0),
+                       coalesce(sum(rows_loaded), 0), coalesce(sum(rows_rejected), 0)
+                from main.source_files
+                """); ResultSet r = p.executeQuery()) {
+            r.next();
+            summary = "交付文件 %d 个（装载 %d，拒收 %d，重复 %d）；数据行 读取 %d ＝ 装载 %d ＋ 拒绝 %d　%s".formatted(
+                    r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7),
+                    d.dateLabel());
+        }
+        Tables.heading(sheet, st, "数据质量：拒收文件与被拒绝的数据行", summary, null, header.size());
+        Tables.header(sheet, st, header, new int[] {6, 36, 10, 16, 8, 60, 80});
+        int r = Tables.FIRST_BODY_ROW;
+        int n = 1;
+        try (PreparedStatement p = c.prepareStatement("""
+                select file_name, message from ingest.deliveries where status = 'refused' order by delivery_id
+                """); ResultSet q = p.executeQuery()) {
+            while (q.next()) {
+                Row row = sheet.createRow(r++);
+                Tables.number(row, 0, (double) n++, st.number("0"));
+                Tables.text(row, 1, q.getString(1), st.text);
+                Tables.text(row, 2, "拒收", st.centered);
+                Tables.text(row, 3, "", st.text);
+                Tables.number(row, 4, null, st.number("0"));
+                Tables.text(row, 5, q.getString(2), st.textWrap);
+                Tables.text(row, 6, "", st.text);
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("""
+                select file_name, sheet, row_number, reason, raw from main.rejected_rows
+                """); ResultSet q = p.executeQuery()) {
+            while (q.next()) {
+                Row row = sheet.createRow(r++);
+                Tables.number(row, 0, (double) n++, st.number("0"));
+                Tables.text(row, 1, q.getString(1), st.text);
+                Tables.text(row, 2, "行被拒绝", st.centered);
+                Tables.text(row, 3, q.getString(2), st.text);
+                Tables.number(row, 4, WorkbookData.nullable(q, 3), st.number("0"));
+                Tables.text(row, 5, q.getString(4), st.textWrap);
+                Tables.text(row, 6, q.getString(5), st.text);
+            }
+        }
+        int last = r - 1;
+        Tables.notes(sheet, st, last, List.of(
+                "资料来源：数据仓库视图 source_files、rejected_rows（拒收原因见 ingest.deliveries.message）。",
+                "注：1. 行号为用户所见行号：CSV 表头为第1行，工作表为其自身行号。原始内容为该行按 CSV 格式重写的原文，按文本原样显示。",
+                "　　2. 拒收文件整份未装载（表头不符合任何已知数据类型或文件无法读取），已保留待核。"));
+        Tables.finish(sheet, header.size(), last, 2);
+    }
+}

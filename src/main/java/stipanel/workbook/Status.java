@@ -1,0 +1,35 @@
+package stipanel.workbook;
+
+
+/** The panel's status (DOMAIN.md §10) as the workbook shows it: a Chinese label and a colour. */
+enum Status {
+    ACHIEVED("achieved", "已达标", "C6EFCE", "006100"),
+    ON_TRACK("on_track", "符合进度", "DDEBF7", "1F4E78"),
+    BEHIND("behind", "落后", "FFC7CE", "9C0006"),
+    NO_DATA("no_data", "无数据", "EDEDED", "595959");
+
+    final String code;
+    final String label;
+    final String fill;
+    final String font;
+
+    Status(String code, String label, String fill, String font) {
+        this.code = code;
+        this.label = label;
+        this.fill = fill;
+        this.font = font;
+    }
+
+    static Status of(String code) {
+        if (code == null) {
+            return null;
+        }
+        for (Status s : values()) {
+            if (s.code.equals(code)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown status " + code);
+    }
+
+}

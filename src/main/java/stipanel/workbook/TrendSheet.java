@@ -1,0 +1,196 @@
+package stipanel.workbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xddf.usermodel.PresetLineDash;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFPresetLineDash;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.DisplayBlanks;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartLegend;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * 趋势: for every plan target with a value, a small table (年份, 实际值, 规划进度, 目标值) from the base year to the
+ * target year and a line chart of it beside the table (POI XDDF); then the unofficial index of the city's counties.
+ */
+final class TrendSheet {
+
+    static final String NAME = "趋势";
+    private static final int CHART_ROWS = 18;
+    private static final int CHART_FIRST_COLUMN = 5;
+    private static final int CHART_LAST_COLUMN = 14;
+
+    private TrendSheet() {
+    }
+
+    static void write(XSSFWorkbook wb, Styles st, WorkbookData d) {
+        XSSFSheet sheet = wb.createSheet(NAME);
+        WorkbookData.Plan plan = d.plan();
+        int lastYear = Math.max(plan.targetYear(), d.latestYear());
+        List<Integer> years = new ArrayList<>();
+        for (int y = plan.baseYear(); y <= lastYear; y++) {
+            years.add(y);
+        }
+        Tables.heading(sheet, st, plan.regionName() + "科技创新主要指标趋势（" + plan.baseYear() + "—" + lastYear + "年）",
+                "地区：" + plan.regionName() + "（" + plan.regionCode() + "）　实际值对照规划进度与" + plan.targetYear()
+                        + "年目标　" + d.dateLabel(), null, CHART_LAST_COLUMN);
+        int[] widths = {10, 12, 12, 12, 3};
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        int r = Tables.HEADER_ROW + 1;
+        for (WorkbookData.Target t : d.targets()) {
+            if (t.byYear().values().stream().allMatch(p -> p.value() == null)) {
+                continue;
+            }
+            String format = Styles.formatFor(t.unit(), t.integral());
+            String title = t.name() + "（" + t.unit() + "）";
+            Tables.text(sheet.createRow(r), 0, title, st.header);
+            Row h = sheet.createRow(r + 1);
+            List<String> names = List.of("年份", "实际值", "规划进度", "目标值");
+            for (int i = 0; i < names.size(); i++) {
+                Tables.text(h, i, names.get(i), st.header);
+            }
+            int first = r + 2;
+            Double base = t.at(plan.baseYear()).expected();
+            for (int i = 0; i < years.size(); i++) {
+                int y = years.get(i);
+                WorkbookData.Point p = t.at(y);
+                Row row = sheet.createRow(first + i);
+                Tables.number(row, 0, (double) y, st.number("0"));
+                Tables.number(row, 1, p.value(), st.number(format));
+                Tables.number(row, 2, d.years().contains(y) ? p.expected() : expected(t, plan, base, y),
+                        st.number(format));
+                Tables.number(row, 3, t.threshold(), st.number(format));
+            }
+            int last = first + years.size() - 1;
+            chart(drawing, sheet, title, r, first, last, List.of("实际值", "规划进度", plan.targetYear() + "年目标"),
+                    List.of(1, 2, 3));
+            r += Math.max(years.size() + 3, CHART_ROWS + 1);
+        }
+        r = stiIndex(sheet, st, drawing, d, r);
+        Tables.notes(sheet, st, r - 2, List.of(
+                "资料来源：数据仓库视图 indicator_panel（实际值、规划进度）与 sti_index（科技创新指数）。",
+                "注：规划进度即预期值：基期值＋（目标值－基期值）×（年份－" + plan.baseYear() + "）÷"
+                        + (plan.targetYear() - plan.baseYear()) + "，累计指标自0起算；空白为数据缺失或尚未到年份。"));
+        sheet.createFreezePane(0, Tables.HEADER_ROW);
+    }
+
+    /** The expected value of a year outside the panel, by the same rule as marts.panel. */
+    static Double expected(WorkbookData.Target t, WorkbookData.Plan plan, Double base, int year) {
+        if ("target".equals(t.trajectory()) || year >= plan.targetYear()) {
+            return year < plan.baseYear() ? null : t.threshold();
+        }
+        if (base == null || year < plan.baseYear()) {
+            return null;
+        }
+        return base + (t.threshold() - base) * (year - plan.baseYear()) / (plan.targetYear() - plan.baseYear());
+    }
+
+    private static int stiIndex(XSSFSheet sheet, Styles st, XSSFDrawing drawing, WorkbookData d, int r) {
+        List<WorkbookData.Region> counties = d.comparisonRegions().stream()
+                .filter(x -> "county".equals(x.level()) && d.stiIndex().containsKey(x.code())).toList();
+        if (counties.isEmpty() || d.years().isEmpty()) {
+            return r;
+        }
+        String title = ComparisonSheet.STI_INDEX_NAME;
+        Tables.text(sheet.createRow(r), 0, title, st.header);
+        Row h = sheet.createRow(r + 1);
+        Tables.text(h, 0, "年份", st.header);
+        for (int i = 0; i < counties.size(); i++) {
+            Tables.text(h, 1 + i, counties.get(i).name(), st.header);
+        }
+        int first = r + 2;
+        for (int i = 0; i < d.years().size(); i++) {
+            int y = d.years().get(i);
+            Row row = sheet.createRow(first + i);
+            Tables.number(row, 0, (double) y, st.number("0"));
+            for (int k = 0; k < counties.size(); k++) {
+                Map<Integer, Double> index = d.stiIndex().get(counties.get(k).code());
+                Tables.number(row, 1 + k, index.get(y), st.number("0.0"));
+            }
+        }
+        int last = first + d.years().size() - 1;
+        List<Integer> columns = new ArrayList<>();
+        for (int k = 0; k < counties.size(); k++) {
+            columns.add(1 + k);
+        }
+        int chartColumn = Math.max(CHART_FIRST_COLUMN, counties.size() + 2);
+        chart(drawing, sheet, title, r, first, last, counties.stream().map(WorkbookData.Region::name).toList(),
+                columns, chartColumn);
+        return r + Math.max(d.years().size() + 3, CHART_ROWS + 1);
+    }
+
+    private static void chart(XSSFDrawing drawing, XSSFSheet sheet, String title, int top, int first, int last,
+                              List<String> names, List<Integer> columns) {
+        chart(drawing, sheet, title, top, first, last, names, columns, CHART_FIRST_COLUMN);
+    }
+
+    private static void chart(XSSFDrawing drawing, XSSFSheet sheet, String title, int top, int first, int last,
+                              List<String> names, List<Integer> columns, int firstColumn) {
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, firstColumn, top,
+                firstColumn + CHART_LAST_COLUMN - CHART_FIRST_COLUMN, top + CHART_ROWS);
+        XSSFChart chart = drawing.createChart(anchor);
+        chart.setTitleText(title);
+        chart.setTitleOverlay(false);
+        chart.displayBlanksAs(DisplayBlanks.GAP);
+        XDDFChartLegend legend = chart.getOrAddLegend();
+        legend.setPosition(LegendPosition.BOTTOM);
+        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        x.setTitle("年份");
+        XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+        y.setCrosses(AxisCrosses.AUTO_ZERO);
+        XDDFDataSource<Double> categories = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                new CellRangeAddress(first, last, 0, 0));
+        XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
+        data.setVaryColors(false);
+        PresetColor[] colors = {PresetColor.ROYAL_BLUE, PresetColor.DARK_ORANGE, PresetColor.FIREBRICK,
+                PresetColor.SEA_GREEN, PresetColor.DARK_VIOLET, PresetColor.GRAY};
+        boolean planChart = names.size() == 3 && columns.equals(List.of(1, 2, 3));
+        for (int i = 0; i < columns.size(); i++) {
+            int column = columns.get(i);
+            XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                    new CellRangeAddress(first, last, column, column));
+            XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(categories, values);
+            series.setTitle(names.get(i), null);
+            series.setSmooth(false);
+            XDDFLineProperties line = new XDDFLineProperties();
+            line.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(colors[i % colors.length])));
+            line.setWidth(planChart && i == 0 ? 2.25 : 1.5);
+            if (planChart && i > 0) {
+                line.setPresetDash(new XDDFPresetLineDash(i == 1 ? PresetLineDash.DASH : PresetLineDash.SYSTEM_DOT));
+                series.setMarkerStyle(MarkerStyle.NONE);
+            } else {
+                series.setMarkerStyle(MarkerStyle.CIRCLE);
+            }
+            XDDFShapeProperties shape = new XDDFShapeProperties();
+            shape.setLineProperties(line);
+            series.setShapeProperties(shape);
+        }
+        chart.plot(data);
+    }
+}
