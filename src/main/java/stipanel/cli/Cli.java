@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line: {@code run} (the default), {@code --help}. */
+/** The command line: {@code run} (the default), {@code describe}, {@code export-parquet DIR}, {@code --help}. */
 public final class Cli {
 
     static final String USAGE = """
@@ -25,6 +25,10 @@ public final class Cli {
               --plan FILE              a plan file (repeatable); default: the plans in jobs/plans/
               --pledge-threshold N     pledge amount in 万元 from which a patent is high-value (default 1000)
               --today YYYY-MM-DD       the run's date (dates rows without 发布日期); default: today
+
+            Analysts' commands (the warehouse opened read-only, so they never block the nightly run):
+              describe [--warehouse FILE]              the views and their columns, with their comments
+              export-parquet DIR [--warehouse FILE]    the fact tables and the panel as Parquet files in DIR
 
             Exit codes:
               0  the run completed (even with rejected rows or refused files)
@@ -46,6 +50,8 @@ public final class Cli {
         try {
             return switch (command) {
                 case "run" -> NightlyRun.execute(parseRun(a), out, err);
+                case "describe" -> AnalystCommands.describe(a, out, err);
+                case "export-parquet" -> AnalystCommands.exportParquet(a, out, err);
                 default -> throw new IllegalArgumentException("unknown command '" + command + "'");
             };
         } catch (IllegalArgumentException e) {
