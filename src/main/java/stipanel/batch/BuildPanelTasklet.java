@@ -1,5 +1,10 @@
 package stipanel.batch;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -10,7 +15,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import stipanel.panel.PanelBuilder;
 
-/** Rebuilds the marts and the analysts' views from the facts, in one transaction. */
+/**
+ * Rebuilds the marts and the analysts' views from the facts, in one transaction, and records in
+ * {@code ops.panel_changes} which panel values differ from the panel the previous run built (the {@code runs} view).
+ */
 public class BuildPanelTasklet implements Tasklet {
 
     private final DataSource dataSource;
@@ -23,7 +31,44 @@ public class BuildPanelTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        builder.build(DataSourceUtils.getConnection(dataSource));
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        boolean hadPanel = hasPanel(c);
+        try (Statement s = c.createStatement()) {
+            s.execute("create or replace temp table previous_panel as "
+                    + (hadPanel ? "select region_code, year, indicator_code, value from marts.panel"
+                    : "select null::varchar as region_code, null::integer as year, null::varchar as indicator_code, "
+                    + "null::double as value where false"));
+        }
+        builder.build(c);
+        try (PreparedStatement p = c.prepareStatement("""
+                insert into ops.panel_changes
+                select ?, coalesce(now.region_code, before.region_code), coalesce(now.year, before.year),
+                    coalesce(now.indicator_code, before.indicator_code), before.value, now.value,
+                    case when before.indicator_code is null then 'new'
+                         when now.indicator_code is null then 'removed'
+                         else 'changed' end
+                from marts.panel as now
+                full join temp.previous_panel as before
+                    on before.region_code = now.region_code and before.year = now.year
+                    and before.indicator_code = now.indicator_code
+                where before.indicator_code is null or now.indicator_code is null
+                    or before.value is distinct from now.value""")) {
+            p.setLong(1, chunkContext.getStepContext().getStepExecution().getJobExecutionId());
+            p.executeUpdate();
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("drop table temp.previous_panel");
+        }
+        PausePoint.reach("panel");
         return RepeatStatus.FINISHED;
+    }
+
+    private static boolean hasPanel(Connection c) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "select count(*) from duckdb_tables() where schema_name = 'marts' and table_name = 'panel' "
+                        + "and database_name = current_database()")) {
+            r.next();
+            return r.getLong(1) > 0;
+        }
     }
 }

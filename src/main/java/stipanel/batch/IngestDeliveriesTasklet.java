@@ -48,6 +48,7 @@ public class IngestDeliveriesTasklet implements Tasklet {
     private final Clock clock;
     private final Path inbox;
     private Deque<Path> pending;
+    private Progress progress;
 
     public IngestDeliveriesTasklet(DataSource dataSource, FileIngester ingester, List<DeliveryListener> listeners,
                                    Clock clock, Path inbox) {
@@ -62,11 +63,13 @@ public class IngestDeliveriesTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         if (pending == null) {
             pending = new ArrayDeque<>(listInbox());
+            progress = new Progress(pending);
         }
         Path file = pending.poll();
         if (file == null) {
             return RepeatStatus.FINISHED;
         }
+        long size = Files.size(file);
         DuckDBConnection connection = DataSourceUtils.getConnection(dataSource).unwrap(DuckDBConnection.class);
         String relativePath = inbox.relativize(file).toString();
         String hash = sha256(file);
@@ -74,11 +77,12 @@ public class IngestDeliveriesTasklet implements Tasklet {
         // connection: otherwise DuckDB's Appender bypasses the transaction (ENGINEERING.md).
         DeliveryLedger.Seen seen = DeliveryLedger.lookup(connection, hash, relativePath);
         if (seen == DeliveryLedger.Seen.SAME_FILE) {
+            progress.skipped(size);
             return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
         }
         LocalDateTime now = LocalDateTime.now(clock);
         Delivery delivery = new Delivery(DeliveryLedger.nextId(connection), file, file.getFileName().toString(), hash,
-                Files.size(file), now.toLocalDate());
+                size, now.toLocalDate());
         FileOutcome outcome = seen == DeliveryLedger.Seen.OTHER_NAME
                 ? duplicate(connection, hash)
                 : ingester.ingest(delivery, connection, new IngestSettings(now.toLocalDate()));
@@ -87,18 +91,72 @@ public class IngestDeliveriesTasklet implements Tasklet {
         contribution.incrementReadCount();
         contribution.incrementWriteCount(outcome.rowsLoaded());
         contribution.incrementProcessSkipCount(outcome.rowsRejected());
-        log.info("{}: {} {} (read {}, loaded {}, rejected {}){}", relativePath, outcome.status().name().toLowerCase(),
-                outcome.kinds(), outcome.rowsRead(), outcome.rowsLoaded(), outcome.rowsRejected(),
-                outcome.messages().isEmpty() ? "" : " - " + outcome.message());
+        String message = outcome.message();
+        log.info("{} {}: {} {} (read {}, loaded {}, rejected {}){}; {}", progress.counter(), relativePath,
+                outcome.status().name().toLowerCase(), outcome.kinds(), outcome.rowsRead(), outcome.rowsLoaded(),
+                outcome.rowsRejected(), message.isEmpty() ? "" : " - " + abbreviate(message, 300),
+                progress.done(size, outcome.rowsRead()));
         for (DeliveryListener listener : listeners) {
             listener.beforeCommit(delivery, outcome);
         }
+        PausePoint.reach("ingest:" + progress.ingested);
         return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
     }
 
     private static FileOutcome duplicate(DuckDBConnection connection, String hash) throws SQLException {
         return new FileOutcome(FileOutcome.Status.DUPLICATE, DeliveryLedger.firstKind(connection, hash).orElse(""), "",
                 List.of("same content as an earlier delivery; nothing loaded again"), 0, 0, 0);
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+
+    /** Files and bytes done of the inbox, rows read, and from them the rate and the time left. */
+    private static final class Progress {
+        final int files;
+        final long totalBytes;
+        final long startNanos = System.nanoTime();
+        int position;
+        int ingested;
+        long bytesDone;
+        long bytesIngested;
+        long rows;
+
+        Progress(Deque<Path> pending) throws IOException {
+            files = pending.size();
+            long total = 0;
+            for (Path p : pending) {
+                total += Files.size(p);
+            }
+            totalBytes = total;
+        }
+
+        void skipped(long size) {
+            position++;
+            bytesDone += size;
+        }
+
+        String counter() {
+            return "[" + (position + 1) + "/" + files + "]";
+        }
+
+        String done(long size, long rowsRead) {
+            position++;
+            ingested++;
+            bytesDone += size;
+            bytesIngested += size;
+            rows += rowsRead;
+            double seconds = Math.max((System.nanoTime() - startNanos) / 1e9, 1e-3);
+            long left = totalBytes - bytesDone;
+            String eta = bytesIngested == 0 ? "?" : formatSeconds(Math.round(left / (bytesIngested / seconds)));
+            return "%,d rows so far, %,.0f rows/s, %d%% of bytes, about %s left".formatted(rows, rows / seconds,
+                    totalBytes == 0 ? 100 : Math.round(100.0 * bytesDone / totalBytes), eta);
+        }
+
+        static String formatSeconds(long s) {
+            return s >= 3600 ? "%d:%02d:%02d".formatted(s / 3600, s / 60 % 60, s % 60) : "%d:%02d".formatted(s / 60, s % 60);
+        }
     }
 
     private List<Path> listInbox() throws IOException {

@@ -31,6 +31,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import stipanel.StiPanelApplication;
 import stipanel.batch.NightlyJobConfiguration;
+import stipanel.batch.PausePoint;
 import stipanel.batch.RunParameters;
 
 /**
@@ -75,8 +76,13 @@ public final class NightlyRun {
     private static int runLocked(RunOptions options, Path warehouse, PrintStream out, PrintStream err,
                                  Object[] extraBeans) throws IOException {
         Path working = workingCopy(warehouse);
+        // Left by a run killed while it published: never complete, so never renamed over the warehouse.
+        Files.deleteIfExists(publishing(warehouse));
         if (!Files.exists(working) && Files.exists(warehouse)) {
-            Files.copy(warehouse, working);
+            // The working copy appears whole or not at all, even if this run is killed while copying.
+            Path temp = working.resolveSibling(working.getFileName() + ".copying");
+            Files.copy(warehouse, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, working, StandardCopyOption.ATOMIC_MOVE);
         }
         BatchStatus status;
         String summary;
@@ -171,23 +177,30 @@ public final class NightlyRun {
         }
     }
 
+    /** What the run did, over all executions of its job instance (a resumed run includes what it resumed). */
     private static String summary(DataSource dataSource, JobExecution execution) {
         Connection c = DataSourceUtils.getConnection(dataSource);
         String sql = """
                 select
-                    count(*) filter (where status = 'loaded'),
-                    count(*) filter (where status = 'refused'),
-                    count(*) filter (where status = 'duplicate'),
-                    coalesce(sum(rows_loaded), 0),
-                    coalesce(sum(rows_rejected), 0)
-                from ingest.deliveries
-                where job_execution_id in (
-                    select job_execution_id from ops.BATCH_JOB_EXECUTION where job_instance_id = %d)
-                """.formatted(execution.getJobInstanceId());
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+                    sum(files_loaded), sum(files_refused), sum(files_duplicate), sum(rows_loaded), sum(rows_rejected),
+                    sum(values_changed), sum(values_new), sum(values_removed),
+                    (select coalesce(string_agg(distinct indicator_code, ', ' order by indicator_code), '')
+                     from ops.panel_changes as change
+                     where change.job_execution_id in (select run_id from executions)
+                         and (change.change = 'changed' or change.value is not null
+                              or change.previous_value is not null))
+                from main.runs
+                where run_id in (select run_id from executions)
+                """;
+        String executions = "with executions as (select job_execution_id as run_id from ops.BATCH_JOB_EXECUTION "
+                + "where job_instance_id = " + execution.getJobInstanceId() + ")\n";
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(executions + sql)) {
             r.next();
-            return "files: %d loaded, %d refused, %d duplicate; rows: %d loaded, %d rejected%n".formatted(
-                    r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
+            String indicators = r.getString(9);
+            return ("files: %d loaded, %d refused, %d duplicate; rows: %d loaded, %d rejected%n"
+                    + "indicators changed since the last run: %s (panel values: %d changed, %d new, %d removed)%n")
+                    .formatted(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5),
+                            indicators.isEmpty() ? "none" : indicators, r.getLong(6), r.getLong(7), r.getLong(8));
         } catch (Exception e) {
             return "summary unavailable: " + e.getMessage() + "\n";
         }
@@ -201,13 +214,22 @@ public final class NightlyRun {
         }
     }
 
-    /** Copies the working file beside the warehouse and renames it over the warehouse in one step. */
+    private static Path publishing(Path warehouse) {
+        return warehouse.resolveSibling(warehouse.getFileName() + ".publishing");
+    }
+
+    /**
+     * Copies the working file beside the warehouse and renames it over the warehouse in one step. An analyst who
+     * holds the old file open keeps reading the old file (the rename does not touch it); a new connection opens
+     * the new one.
+     */
     private static void publish(Path working, Path warehouse) throws IOException {
-        Path temp = warehouse.resolveSibling(warehouse.getFileName() + ".publishing");
+        Path temp = publishing(warehouse);
         Files.copy(working, temp, StandardCopyOption.REPLACE_EXISTING);
         try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
             channel.force(true);
         }
+        PausePoint.reach("publish");
         Files.move(temp, warehouse, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
