@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import stipanel.testing.PipelineRun;
 
 /** A run on every sample source plus an extract whose rejected rows look like spreadsheet formulas. */
-final class WorkbookFixture {
+public final class WorkbookFixture {
 
     static final String WORKBOOK = "嵊泗县_科技创新指标面板_2026-11-28.xlsx";
     static final String FORMULA_FILE = "=1+1_人社局补报.csv";
@@ -31,7 +31,7 @@ final class WorkbookFixture {
     }
 
     /** One run shared by the workbook tests of this JVM (each takes seconds); its folder is deleted at exit. */
-    static synchronized PipelineRun shared() {
+    public static synchronized PipelineRun shared() {
         if (shared == null) {
             try {
                 Path root = Files.createTempDirectory("sti-panel-workbook-");
