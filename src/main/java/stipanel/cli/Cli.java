@@ -52,6 +52,9 @@ public final class Cli {
                 case "run" -> NightlyRun.execute(parseRun(a), out, err);
                 case "describe" -> AnalystCommands.describe(a, out, err);
                 case "export-parquet" -> AnalystCommands.exportParquet(a, out, err);
+                case "generate" -> stipanel.bench.Generate.run(a, out, err);
+                case "benchmark" -> stipanel.bench.Benchmark.run(a, out, err);
+                case "bench-load" -> stipanel.bench.BenchLoad.run(a, out, err);
                 default -> throw new IllegalArgumentException("unknown command '" + command + "'");
             };
         } catch (IllegalArgumentException e) {

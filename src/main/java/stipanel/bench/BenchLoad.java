@@ -1,0 +1,224 @@
+package stipanel.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.duckdb.DuckDBConnection;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+
+import stipanel.cli.NightlyRun;
+import stipanel.cli.RunOptions;
+import stipanel.ingest.Delivery;
+import stipanel.ingest.DeliveryLedger;
+import stipanel.ingest.ExtractKind;
+import stipanel.ingest.FileIngester;
+import stipanel.ingest.FileOutcome;
+import stipanel.ingest.IngestSettings;
+import stipanel.warehouse.Warehouse;
+
+/**
+ * {@code bench-load PATH FILE WORKDIR}: one path of the benchmark in this process, then one line
+ * {@code RESULT rows=… seconds=… hwm_kb=…} (VmHWM of /proc/self/status: peak resident memory, heap and native).
+ */
+public final class BenchLoad {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+
+    /** When the timed part of a path began (after its warehouse was created), or 0 when the whole path is timed. */
+    private static long loadStart;
+
+    private BenchLoad() {
+    }
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.size() != 3) {
+            throw new IllegalArgumentException("bench-load PATH FILE WORKDIR");
+        }
+        String path = args.get(0);
+        Path file = Path.of(args.get(1));
+        Path work = Path.of(args.get(2));
+        try {
+            deleteRecursively(work);
+            Files.createDirectories(work);
+            long start = System.nanoTime();
+            loadStart = 0;
+            long[] rows = switch (path) {
+                case "duckdb" -> duckdb(file, work);
+                case "ingester" -> ingester(file, work);
+                case "job" -> job(file, work, out);
+                default -> throw new IllegalArgumentException("unknown path '" + path + "'");
+            };
+            long end = System.nanoTime();
+            double seconds = (end - (loadStart == 0 ? start : loadStart)) / 1e9;
+            out.printf("RESULT rows=%d seconds=%.3f setup=%.3f hwm_kb=%d note=%s%n", rows[0], seconds,
+                    (loadStart == 0 ? 0 : loadStart - start) / 1e9, peakKb(),
+                    rows.length > 1 ? "loaded_" + rows[1] + ",_rejected_" + rows[2] : "");
+            if (System.getenv("STIPANEL_BENCH_KEEP") == null) {
+                deleteRecursively(work);
+            }
+            return 0;
+        } catch (Exception e) {
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    /** DuckDB's own reader: {@code create table … as select * from read_csv(…)} into a fresh database file. */
+    static long[] duckdb(Path file, Path work) throws SQLException {
+        try (Connection c = connect(work.resolve("duckdb.duckdb")); Statement s = c.createStatement()) {
+            loadStart = System.nanoTime();
+            s.execute("create table t as select * from read_csv('" + file.toAbsolutePath().toString()
+                    .replace("'", "''") + "')");
+            try (ResultSet r = s.executeQuery("select count(*) from t")) {
+                r.next();
+                return new long[] {r.getLong(1)};
+            }
+        }
+    }
+
+    /**
+     * The shared ingest mechanism as {@code IngestDeliveriesTasklet} drives it for one file, without Spring Batch:
+     * SHA-256 of the file, the ledger lookup (the statement that must precede the Appender), FileIngester with every
+     * kind, the ledger row, one commit.
+     */
+    static long[] ingester(Path file, Path work) throws Exception {
+        List<ExtractKind> kinds = kinds();
+        try (Connection plain = connect(work.resolve("warehouse.duckdb"))) {
+            DuckDBConnection c = plain.unwrap(DuckDBConnection.class);
+            Warehouse.ensureJobRepository(c);
+            Warehouse.migrate(c);
+            c.setAutoCommit(false);
+            loadStart = System.nanoTime();
+            String hash = sha256(file);
+            String name = file.getFileName().toString();
+            DeliveryLedger.lookup(c, hash, name);
+            Delivery delivery = new Delivery(DeliveryLedger.nextId(c), file, name, hash, Files.size(file), TODAY);
+            FileOutcome outcome = new FileIngester(kinds).ingest(delivery, c, new IngestSettings(TODAY));
+            DeliveryLedger.record(c, delivery, name, outcome, LocalDateTime.now(), null);
+            c.commit();
+            if (outcome.status() != FileOutcome.Status.LOADED) {
+                throw new IllegalStateException(name + " was not loaded: " + outcome.message());
+            }
+            return new long[] {outcome.rowsRead(), outcome.rowsLoaded(), outcome.rowsRejected()};
+        }
+    }
+
+    /** The whole nightly run on an inbox holding just {@code file} (a symbolic link: nothing is copied). */
+    static long[] job(Path file, Path work, PrintStream out) throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Files.createSymbolicLink(inbox.resolve(file.getFileName()), file.toAbsolutePath());
+        Path warehouse = work.resolve("warehouse").resolve("sti-panel.duckdb");
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int exit = NightlyRun.execute(new RunOptions(inbox, warehouse, work.resolve("out"), null, List.of(), null,
+                TODAY), new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        if (exit != 0) {
+            throw new IllegalStateException("nightly run exited " + exit + ": " + e.toString(StandardCharsets.UTF_8));
+        }
+        Properties p = new Properties();
+        p.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse.toAbsolutePath(), p);
+             Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("select step_name, round(epoch(end_time) - epoch(start_time), 2) "
+                    + "from ops.BATCH_STEP_EXECUTION order by step_execution_id")) {
+                StringBuilder steps = new StringBuilder("steps:");
+                while (r.next()) {
+                    steps.append(' ').append(r.getString(1)).append(' ').append(r.getDouble(2)).append(" s");
+                }
+                out.println(steps);
+            }
+            try (ResultSet r = s.executeQuery("select rows_read, rows_loaded, rows_rejected from source_files")) {
+                r.next();
+                return new long[] {r.getLong(1), r.getLong(2), r.getLong(3)};
+            }
+        }
+    }
+
+    /** Every {@link ExtractKind} component of the application, instantiated as the job's context would. */
+    static List<ExtractKind> kinds() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(ExtractKind.class));
+        List<Class<?>> classes = new ArrayList<>();
+        for (BeanDefinition d : scanner.findCandidateComponents("stipanel")) {
+            try {
+                classes.add(Class.forName(d.getBeanClassName()));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        classes.sort(Comparator.comparing(Class::getName));
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            classes.forEach(context::register);
+            context.refresh();
+            return List.copyOf(context.getBeansOfType(ExtractKind.class).values());
+        }
+    }
+
+    static Connection connect(Path database) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("autoinstall_known_extensions", "false");
+        p.setProperty("autoload_known_extensions", "false");
+        return DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), p);
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Peak resident set size of this process in kB (VmHWM), or -1 where /proc is not there. */
+    static long peakKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package stipanel.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code benchmark}: for each extract kind and encoding found in a folder written by {@code generate}, loads the file
+ * with DuckDB's own {@code read_csv} and with sti-panel in the same run, each path in its own child JVM with an
+ * explicit {@code -Xmx}, so that every path's peak resident memory (VmHWM, Java heap and DuckDB's native memory
+ * together) is its own. Prints rows, seconds, rows/s, the ratio to {@code read_csv} and peak RSS, with the load
+ * average beside them (the machines here are shared).
+ *
+ * <p>sti-panel's paths: {@code ingester} is the shared mechanism exactly as the nightly job drives it for one file
+ * (SHA-256, ledger lookup, {@link stipanel.ingest.FileIngester} with every kind, ledger row, commit) on a fresh
+ * warehouse file, without Spring; {@code job} is the whole nightly run ({@code NightlyRun}: Spring, prepare,
+ * ingest, build the panel, workbook, publish) on an inbox holding just that file.
+ *
+ * <p>DuckDB cannot read GBK here (the {@code encodings} extension is not available offline), so a GBK file is
+ * compared against {@code read_csv} of its UTF-8 twin, as the issue's target implies.
+ */
+public final class Benchmark {
+
+    static final String USAGE = """
+            Usage: java -jar target/sti-panel.jar benchmark --data DIR [options]
+
+              --data DIR          folder written by generate (patents.csv, patents.gbk.csv, registry.csv …)
+              --kinds LIST        comma-separated file stems to load          (default patents,registry,certifications,statistics)
+              --paths LIST        duckdb,ingester,job                          (default duckdb,ingester)
+              --xmx SIZE          -Xmx of every child JVM                      (default 768m)
+              --work DIR          scratch folder for warehouses                (default DIR/bench-work)
+              --jfr DIR           record each sti-panel child with JFR into DIR (profile with 'jfr print')
+              --repeat N          runs per path; the median is printed         (default 1)
+            """;
+
+    record Options(Path data, List<String> kinds, List<String> paths, String xmx, Path work, Path jfr, int repeat) {
+    }
+
+    record Result(long rows, double seconds, double wallSeconds, long peakKb, String note) {
+        double rate() {
+            return rows / seconds;
+        }
+    }
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        Options o = parse(args);
+        try {
+            Files.createDirectories(o.work());
+            if (o.jfr() != null) {
+                Files.createDirectories(o.jfr());
+            }
+            out.printf("sti-panel benchmark  %s  %d cores  child -Xmx%s  java %s%n", machine(),
+                    Runtime.getRuntime().availableProcessors(), o.xmx(), System.getProperty("java.version"));
+            out.printf("%-22s %-9s %11s %8s %10s %7s %8s %8s %6s  %s%n", "file", "path", "rows", "seconds", "rows/s",
+                    "ratio", "JVM wall", "peak RSS", "load1", "note");
+            for (String kind : o.kinds()) {
+                for (String suffix : List.of(".csv", ".gbk.csv")) {
+                    Path file = o.data().resolve(kind + suffix);
+                    if (!Files.isRegularFile(file)) {
+                        continue;
+                    }
+                    Path twin = o.data().resolve(kind + ".csv");
+                    Result duck = null;
+                    for (String path : o.paths()) {
+                        Result r;
+                        String note = "";
+                        if (path.equals("duckdb")) {
+                            if (suffix.equals(".gbk.csv")) {
+                                if (!Files.isRegularFile(twin)) {
+                                    continue;
+                                }
+                                r = median(o, "duckdb", twin, kind + "-gbk");
+                                note = "read_csv of the UTF-8 twin (DuckDB has no GBK reader offline)";
+                            } else {
+                                r = median(o, "duckdb", file, kind);
+                            }
+                            duck = r;
+                        } else {
+                            r = median(o, path, file, kind + (suffix.equals(".gbk.csv") ? "-gbk" : ""));
+                        }
+                        String ratio = duck == null || path.equals("duckdb") ? "1.00" :
+                                String.format(Locale.ROOT, "%.2f", r.seconds() / duck.seconds());
+                        out.printf(Locale.ROOT, "%-22s %-9s %,11d %8.2f %,10.0f %7s %8.2f %5d MB %6.2f  %s%n",
+                                file.getFileName(), path, r.rows(), r.seconds(), r.rate(), ratio, r.wallSeconds(),
+                                r.peakKb() / 1024, loadAverage(), join(note, r.note()));
+                    }
+                }
+            }
+            return 0;
+        } catch (IOException | InterruptedException e) {
+            err.println("sti-panel benchmark: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+    }
+
+    private static Result median(Options o, String path, Path file, String label)
+            throws IOException, InterruptedException {
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < o.repeat(); i++) {
+            results.add(child(o, path, file, label));
+        }
+        results.sort((a, b) -> Double.compare(a.seconds(), b.seconds()));
+        return results.get(results.size() / 2);
+    }
+
+    /** Runs one path in a child JVM ({@code bench-load}) and reads its RESULT line. */
+    static Result child(Options o, String path, Path file, String label) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + o.xmx());
+        if (o.jfr() != null && !path.equals("duckdb")) {
+            command.add("-XX:StartFlightRecording=filename=" + o.jfr().resolve(label + "-" + path + ".jfr")
+                    + ",settings=profile");
+        }
+        String classpath = System.getProperty("java.class.path");
+        if (!classpath.contains(java.io.File.pathSeparator) && classpath.endsWith(".jar")) {
+            command.addAll(List.of("-jar", classpath));
+        } else {
+            command.addAll(List.of("-cp", classpath, "stipanel.StiPanelApplication"));
+        }
+        command.addAll(List.of("bench-load", path, file.toAbsolutePath().toString(),
+                o.work().resolve(label + "-" + path).toAbsolutePath().toString()));
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Map<String, String> result = new LinkedHashMap<>();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.startsWith("RESULT ")) {
+                    for (String kv : line.substring(7).split(" ")) {
+                        int eq = kv.indexOf('=');
+                        result.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    }
+                } else {
+                    output.append(line).append('\n');
+                }
+            }
+        }
+        int exit = p.waitFor();
+        double wall = (System.nanoTime() - start) / 1e9;
+        if (exit != 0 || !result.containsKey("rows")) {
+            throw new IOException(path + " on " + file + " failed (exit " + exit + "):\n" + output);
+        }
+        return new Result(Long.parseLong(result.get("rows")), Double.parseDouble(result.get("seconds")), wall,
+                Long.parseLong(result.get("hwm_kb")), result.getOrDefault("note", "").replace('_', ' '));
+    }
+
+    static Options parse(List<String> args) {
+        Path data = null;
+        List<String> kinds = List.of("patents", "registry", "certifications", "statistics");
+        List<String> paths = List.of("duckdb", "ingester");
+        String xmx = "768m";
+        Path work = null;
+        Path jfr = null;
+        int repeat = 1;
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String value = args.get(++i);
+            switch (option) {
+                case "--data" -> data = Path.of(value);
+                case "--kinds" -> kinds = List.of(value.split(","));
+                case "--paths" -> paths = List.of(value.split(","));
+                case "--xmx" -> xmx = value;
+                case "--work" -> work = Path.of(value);
+                case "--jfr" -> jfr = Path.of(value);
+                case "--repeat" -> repeat = Integer.parseInt(value);
+                default -> throw new IllegalArgumentException("unknown option '" + option + "'\n" + USAGE);
+            }
+        }
+        if (data == null || !Files.isDirectory(data)) {
+            throw new IllegalArgumentException("--data DIR (a folder written by generate) is required\n" + USAGE);
+        }
+        for (String p : paths) {
+            if (!List.of("duckdb", "ingester", "job").contains(p)) {
+                throw new IllegalArgumentException("--paths takes duckdb, ingester and job, not '" + p + "'");
+            }
+        }
+        return new Options(data, kinds, paths, xmx, work == null ? data.resolve("bench-work") : work, jfr, repeat);
+    }
+
+    /** The first load average (1 minute) of /proc/loadavg. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String machine() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?")
+                    + String.format(Locale.ROOT, ", %.0f GiB", Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024).orElse(0.0));
+        } catch (IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+}
