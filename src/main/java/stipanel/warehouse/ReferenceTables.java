@@ -13,6 +13,7 @@ import stipanel.ingest.Region;
 import stipanel.ingest.Regions;
 import stipanel.panel.Indicator;
 import stipanel.panel.Plan;
+import stipanel.patents.SeiIpcConcordance;
 import stipanel.statistics.BaseStatistic;
 
 /** Reloads the {@code ref} schema from {@code jobs/} so that the warehouse says what the run used. */
@@ -50,6 +51,7 @@ public final class ReferenceTables {
                 insert(comp, r.get("code"), r.get("name"), r.get("unit"), r.get("city_rule"), r.get("source"));
             }
         }
+        SeiIpcConcordance.reload(c);
         try (PreparedStatement p = c.prepareStatement("insert into ref.indicators values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Indicator i : indicators) {
                 insert(p, i.code(), i.nameZh(), i.nameEn(), i.unit(), i.formula(), String.join(",", i.inputs()),

@@ -1,0 +1,30 @@
+-- 有效发明专利 and 高价值发明专利 per county and year end (DOMAIN.md §6), counted over main.patent_year_end.
+-- Once any patent extract is visible, a county-year with no qualifying patent counts 0; before, no rows (NULL).
+with delivered as (
+    select count(*) > 0 as any_delivered from staging.patents_current
+),
+
+counted as (
+    select
+        region_code,
+        year,
+        count(*) filter (where valid) as valid_inv_patents,
+        count(*) filter (where high_value) as hv_inv_patents
+    from main.patent_year_end
+    group by region_code, year
+),
+
+county_years as (
+    select grid.region_code, grid.year, counted.valid_inv_patents, counted.hv_inv_patents
+    from marts.panel_grid as grid
+    left join counted on counted.region_code = grid.region_code and counted.year = grid.year
+    where grid.level = 'county' and (select any_delivered from delivered)
+)
+
+select region_code, year, 'VALID_INV_PATENTS' as component_code, coalesce(valid_inv_patents, 0) as value,
+    'patent extracts' as origin
+from county_years
+union all
+select region_code, year, 'HV_INV_PATENTS' as component_code, coalesce(hv_inv_patents, 0) as value,
+    'patent extracts' as origin
+from county_years

@@ -1,0 +1,6 @@
+-- 每万人发明专利拥有量 = VALID_INV_PATENTS / POP × 10000 (a city's is the ratio of its sums)
+select
+    region_code,
+    year,
+    valid_inv_patents / nullif(pop, 0) * 10000 as value
+from marts.components_wide

@@ -1,0 +1,235 @@
+package stipanel.patents;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import stipanel.ingest.Cells;
+import stipanel.ingest.Column;
+import stipanel.ingest.ExtractKind;
+import stipanel.ingest.FactAppender;
+import stipanel.ingest.HeaderBinding;
+import stipanel.ingest.LoadContext;
+import stipanel.ingest.RawRow;
+import stipanel.ingest.Region;
+import stipanel.ingest.Regions;
+import stipanel.ingest.RowRejectedException;
+import stipanel.ingest.Units;
+
+/**
+ * 专利检索导出 (DOMAIN.md §6): one patent per row as the patent office's search systems export it. Every row of
+ * every delivery is kept; {@code staging.patents_current} takes, per application number, the row with the latest
+ * 数据截止日期. The stock rules (valid, high-value at a year end) are SQL over the current rows.
+ */
+@Component
+public class PatentExtractKind implements ExtractKind {
+
+    static final String TABLE = "facts.patent_rows";
+
+    static final String NUMBER = "申请号";
+    static final String TYPE = "专利类型";
+    static final String FILED = "申请日";
+    static final String GRANTED = "授权公告日";
+    static final String TITLE = "名称";
+    static final String IPC = "主分类号";
+    static final String APPLICANT = "申请（专利权）人";
+    static final String USCC = "专利权人统一社会信用代码";
+    static final String REGION = "地区代码";
+    static final String STATUS = "法律状态";
+    static final String LAPSED = "失效日期";
+    static final String OVERSEAS = "海外同族";
+    static final String PLEDGE = "质押融资金额";
+    static final String AWARDS = "获奖情况";
+    static final String CUTOFF = "数据截止日期";
+
+    private static final List<Column> COLUMNS = List.of(
+            Column.required(NUMBER, "专利申请号", "申请号（专利号）", "申请号/专利号", "专利号"),
+            Column.optional(TYPE, "类型", "专利种类"),
+            Column.required(FILED, "申请日期"),
+            Column.required(GRANTED, "授权公告日期", "授权日", "授权日期"),
+            Column.optional(TITLE, "发明名称", "专利名称", "标题", "发明创造名称"),
+            Column.optional(IPC, "IPC主分类号", "主分类", "IPC主分类", "主IPC"),
+            Column.optional(APPLICANT, "申请人", "专利权人", "当前专利权人", "申请人（专利权人）", "第一申请人"),
+            Column.optional(USCC, "统一社会信用代码", "专利权人信用代码", "第一专利权人统一社会信用代码"),
+            Column.optional(REGION, "行政区划代码", "区划代码", "申请人地区代码", "第一专利权人地区代码"),
+            Column.optional(STATUS, "当前法律状态", "法律状态（简单）"),
+            Column.optional(LAPSED, "失效日", "权利终止日", "终止日期"),
+            Column.optional(OVERSEAS, "是否有海外同族", "海外同族数", "海外同族专利"),
+            Column.optional(PLEDGE, "质押金额", "质押融资额"),
+            Column.optional(AWARDS, "获奖", "奖项", "专利获奖情况"),
+            Column.optional(CUTOFF, "截止日期", "数据日期", "统计截止日期"));
+
+    private static final Pattern COUNT = Pattern.compile("(\\d+)(件|个|项)?");
+    private static final Pattern AMOUNT_WITH_UNIT = Pattern.compile("([-\\d.,]+)\\s*(亿元|万元|千元|元)");
+
+    @Override
+    public String code() {
+        return "patents";
+    }
+
+    @Override
+    public Optional<HeaderBinding> recognise(List<String> header) {
+        return HeaderBinding.bind(header, COLUMNS);
+    }
+
+    @Override
+    public List<String> factTables() {
+        return List.of(TABLE);
+    }
+
+    @Override
+    public RowLoader open(LoadContext context) throws SQLException {
+        HeaderBinding h = context.header();
+        FactAppender appender = context.appender("facts", "patent_rows");
+        return new RowLoader() {
+            @Override
+            public void load(RawRow row) throws SQLException {
+                PatentRow p = read(h, row, context);
+                appender.row(row)
+                        .add(p.number.toString()).add(h.get(row, NUMBER).strip())
+                        .add(p.number.typeDigit()).add(p.type.label()).add(p.number.isPct()).add(p.typeDerived)
+                        .add(p.filed).add(p.granted).add(p.title).add(p.ipc).add(p.applicant).add(p.uscc)
+                        .add(p.region.code()).add(p.regionFrom)
+                        .add(p.status == null ? null : p.status.label()).add(p.lapsed)
+                        .add(p.overseas).add(p.overseasDelivered).add(p.pledgeWan).add(p.awards)
+                        .add(p.cutoff).add(p.cutoffIsIngestDate);
+                appender.end();
+            }
+
+            @Override
+            public void close() throws SQLException {
+                appender.close();
+            }
+        };
+    }
+
+    /** Validates a whole row before anything is appended. */
+    static PatentRow read(HeaderBinding h, RawRow row, LoadContext context) {
+        ApplicationNumber number = ApplicationNumber.parse(h.get(row, NUMBER), NUMBER);
+        PatentType byDigit = PatentType.ofDigit(number.typeDigit()).orElseThrow();
+        String typeText = Cells.optionalText(h.get(row, TYPE));
+        PatentType type = byDigit;
+        if (typeText != null) {
+            type = PatentType.named(typeText).orElseThrow(() -> new RowRejectedException(
+                    TYPE + " '" + typeText + "' is none of 发明, 实用新型, 外观设计"));
+            if (type != byDigit) {
+                throw new RowRejectedException(TYPE + " '" + typeText + "' disagrees with 申请号 " + number
+                        + ", whose type digit " + number.typeDigit() + " means " + byDigit.label());
+            }
+        }
+        LocalDate filed = Cells.date(h.get(row, FILED), FILED);
+        if (filed == null) {
+            throw new RowRejectedException(FILED + " is missing: the term and the 10-year rule need it");
+        }
+        LocalDate granted = Cells.date(h.get(row, GRANTED), GRANTED);
+        if (granted != null && granted.isBefore(filed)) {
+            throw new RowRejectedException(GRANTED + " " + granted + " is before " + FILED + " " + filed);
+        }
+        String ipc = IpcSymbol.canonical(h.get(row, IPC), IPC);
+        String uscc = CreditCode.normalise(h.get(row, USCC));
+        Placement placement = place(h.get(row, REGION), uscc);
+        String statusText = Cells.optionalText(h.get(row, STATUS));
+        LegalStatus status = statusText == null ? null : LegalStatus.named(statusText).orElseThrow(() ->
+                new RowRejectedException(STATUS + " '" + statusText + "' is none of 有效, 失效, 审中, 驳回, 撤回/视为撤回"));
+        LocalDate lapsed = Cells.date(h.get(row, LAPSED), LAPSED);
+        if (status == LegalStatus.LAPSED && lapsed == null) {
+            throw new RowRejectedException(STATUS + " is 失效 but " + LAPSED + " is missing");
+        }
+        if (lapsed != null && lapsed.isBefore(filed)) {
+            throw new RowRejectedException(LAPSED + " " + lapsed + " is before " + FILED + " " + filed);
+        }
+        String overseasText = Cells.optionalText(h.get(row, OVERSEAS));
+        Boolean overseas = overseas(overseasText);
+        BigDecimal pledge = pledgeWan(h.get(row, PLEDGE), h.unit(PLEDGE));
+        LocalDate cutoff = Cells.date(h.get(row, CUTOFF), CUTOFF);
+        boolean cutoffIsIngestDate = cutoff == null;
+        if (cutoff == null) {
+            cutoff = context.delivery().firstIngestedOn();
+        }
+        return new PatentRow(number, type, typeText == null, filed, granted, Cells.optionalText(h.get(row, TITLE)),
+                ipc, Cells.optionalText(h.get(row, APPLICANT)), uscc, placement.region(), placement.from(), status,
+                lapsed, overseas, overseasText, pledge, Cells.optionalText(h.get(row, AWARDS)), cutoff,
+                cutoffIsIngestDate);
+    }
+
+    record Placement(Region region, String from) {
+    }
+
+    /** The first patentee's county: 地区代码, else characters 3–8 of a valid USCC; neither rejects the row. */
+    static Placement place(String regionCell, String uscc) {
+        if (!Cells.isMissing(regionCell)) {
+            return new Placement(county(Regions.resolveCode(regionCell, REGION), REGION), REGION);
+        }
+        if (uscc == null) {
+            throw new RowRejectedException("neither " + REGION + " nor " + USCC
+                    + " is given: the patent cannot be placed in a county");
+        }
+        if (!CreditCode.isValid(uscc)) {
+            throw new RowRejectedException(REGION + " is empty and " + USCC + " '" + uscc
+                    + "' fails its check characters (GB 32100, GB 11714), so it cannot place the patent");
+        }
+        String column = USCC + " characters 3–8";
+        return new Placement(county(Regions.resolveCode(CreditCode.regionPart(uscc), column), column), USCC);
+    }
+
+    private static Region county(Region region, String column) {
+        if (region.level() != Region.Level.COUNTY) {
+            throw new RowRejectedException(column + " " + region.code() + " (" + region.name()
+                    + ") is not a county: a patent counts in its first patentee's county");
+        }
+        return region;
+    }
+
+    /** 是/有/Y or a count > 0 → true; 否/无/N or 0 → false; missing → null (counts as no family abroad). */
+    static Boolean overseas(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = Cells.text(text).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        switch (t) {
+            case "是", "有", "Y", "YES", "TRUE", "√" -> {
+                return true;
+            }
+            case "否", "无", "N", "NO", "FALSE", "×" -> {
+                return false;
+            }
+            default -> {
+                Matcher m = COUNT.matcher(t);
+                if (m.matches()) {
+                    return Integer.parseInt(m.group(1)) > 0;
+                }
+                throw new RowRejectedException(OVERSEAS + " '" + text + "' is neither 是/否 (有/无, Y/N) nor a count");
+            }
+        }
+    }
+
+    /** The pledged amount in 万元: the header's unit (质押融资金额（元）) or one written in the cell. */
+    static BigDecimal pledgeWan(String raw, String headerUnit) {
+        String t = Cells.text(raw);
+        String unit = headerUnit.isEmpty() ? "万元" : headerUnit;
+        Matcher m = AMOUNT_WITH_UNIT.matcher(t);
+        if (m.matches()) {
+            t = m.group(1);
+            unit = m.group(2);
+        }
+        BigDecimal value = Units.convert(Cells.number(t, PLEDGE), unit, "万元", PLEDGE);
+        if (value != null && value.signum() < 0) {
+            throw new RowRejectedException(PLEDGE + " is negative: '" + raw + "'");
+        }
+        return value;
+    }
+
+    record PatentRow(ApplicationNumber number, PatentType type, boolean typeDerived, LocalDate filed,
+                     LocalDate granted, String title, String ipc, String applicant, String uscc, Region region,
+                     String regionFrom, LegalStatus status, LocalDate lapsed, Boolean overseas,
+                     String overseasDelivered, BigDecimal pledgeWan, String awards, LocalDate cutoff,
+                     boolean cutoffIsIngestDate) {
+    }
+}
