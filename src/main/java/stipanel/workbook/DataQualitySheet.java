@@ -18,6 +18,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class DataQualitySheet {
 
     static final String NAME = "数据质量";
+    /** Rows beyond this stay in the warehouse (rejected_rows): a workbook the city opens, not a dump. */
+    static final int MAX_REJECTED_ROWS = 50_000;
 
     private DataQualitySheet() {
     }
@@ -56,8 +58,10 @@ final class DataQualitySheet {
             }
         }
         try (PreparedStatement p = c.prepareStatement("""
-                select file_name, sheet, row_number, reason, raw from main.rejected_rows
-                """); ResultSet q = p.executeQuery()) {
+                select file_name, sheet, row_number, reason, raw from main.rejected_rows limit ?
+                """)) {
+            p.setInt(1, MAX_REJECTED_ROWS);
+            ResultSet q = p.executeQuery();
             while (q.next()) {
                 Row row = sheet.createRow(r++);
                 Tables.number(row, 0, (double) n++, st.number("0"));
@@ -68,12 +72,24 @@ final class DataQualitySheet {
                 Tables.text(row, 5, q.getString(4), st.textWrap);
                 Tables.text(row, 6, q.getString(5), st.text);
             }
+            q.close();
+        }
+        long rejected;
+        try (PreparedStatement p = c.prepareStatement("select count(*) from main.rejected_rows");
+             ResultSet q = p.executeQuery()) {
+            q.next();
+            rejected = q.getLong(1);
         }
         int last = r - 1;
+        String omitted = rejected > MAX_REJECTED_ROWS ? "　　3. 本表列出前 " + MAX_REJECTED_ROWS + " 行，共 " + rejected
+                + " 行被拒绝，其余见数据仓库视图 rejected_rows。" : null;
         Tables.notes(sheet, st, last, List.of(
                 "资料来源：数据仓库视图 source_files、rejected_rows（拒收原因见 ingest.deliveries.message）。",
                 "注：1. 行号为用户所见行号：CSV 表头为第1行，工作表为其自身行号。原始内容为该行按 CSV 格式重写的原文，按文本原样显示。",
                 "　　2. 拒收文件整份未装载（表头不符合任何已知数据类型或文件无法读取），已保留待核。"));
+        if (omitted != null) {
+            Tables.text(sheet.createRow(last + 5), 0, omitted, st.note);
+        }
         Tables.finish(sheet, header.size(), last, 2);
     }
 }
