@@ -1,0 +1,69 @@
+-- Counts of the certification lists (DOMAIN.md §8) and the roster's R&D-institution coverage (§10), per county and
+-- year of the panel grid. A count is of distinct enterprises at Y-12-31; it is 0 where lists were delivered and no
+-- certificate qualifies, and absent (NULL) when no list was delivered. Cities sum their counties (components.csv).
+with counties as (
+    select region_code, year from marts.panel_grid where level = 'county'
+),
+
+lists_delivered as (
+    select count(*) > 0 as delivered from staging.certifications_current
+),
+
+count_components(component_code) as (
+    values ('HTE_COUNT'), ('TECH_SME_COUNT'), ('SRDI_COUNT'), ('TECH_SERVICE_ORGS')
+),
+
+counted as (
+    select counted_in as region_code, year, component_code, count(distinct uscc) as enterprises
+    from staging.certification_year_ends
+    where counted_in is not null
+    group by counted_in, year, component_code
+),
+
+certification_counts as (
+    select
+        counties.region_code,
+        counties.year,
+        count_components.component_code,
+        coalesce(counted.enterprises, 0) as value,
+        'certification lists' as origin
+    from counties
+    cross join count_components
+    cross join lists_delivered
+    left join counted
+        on counted.region_code = counties.region_code
+        and counted.year = counties.year
+        and counted.component_code = count_components.component_code
+    where lists_delivered.delivered
+),
+
+valid_rd_institutions as (
+    select distinct uscc, year
+    from staging.certification_year_ends
+    where component_code = 'RD_INST' and certificate_valid
+),
+
+roster_coverage as (
+    select
+        roster.region_code,
+        roster.year,
+        count(*) as roster_firms,
+        count(*) filter (
+            where roster.has_rd_institution or valid_rd_institutions.uscc is not null
+        ) as roster_firms_with_rd_inst
+    from staging.roster_current as roster
+    left join valid_rd_institutions
+        on valid_rd_institutions.uscc = roster.uscc and valid_rd_institutions.year = roster.year
+    group by roster.region_code, roster.year
+)
+
+select region_code, year, component_code, value, origin from certification_counts
+union all
+select counties.region_code, counties.year, 'ROSTER_FIRMS', roster_coverage.roster_firms, 'above-scale roster'
+from counties
+join roster_coverage on roster_coverage.region_code = counties.region_code and roster_coverage.year = counties.year
+union all
+select counties.region_code, counties.year, 'ROSTER_FIRMS_WITH_RD_INST', roster_coverage.roster_firms_with_rd_inst,
+    'above-scale roster and 企业研发机构 list'
+from counties
+join roster_coverage on roster_coverage.region_code = counties.region_code and roster_coverage.year = counties.year

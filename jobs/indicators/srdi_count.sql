@@ -1,0 +1,6 @@
+-- SRDI_COUNT (家): distinct enterprises at Y-12-31 (DOMAIN.md §8); a city's is the sum over its counties
+select
+    region_code,
+    year,
+    srdi_count as value
+from marts.components_wide

@@ -1,0 +1,78 @@
+package stipanel.enterprises;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import stipanel.ingest.Cells;
+import stipanel.ingest.RowRejectedException;
+
+/**
+ * 注册资本 as free text ({@code 500万元人民币}, {@code 500万元（认缴）}, {@code 6350万美元}, {@code 5000000元},
+ * {@code 人民币500万元}) split into an amount in 万 of its currency and an ISO currency code (DOMAIN.md §7).
+ */
+public record RegisteredCapital(BigDecimal amountWan, String currency) {
+
+    private static final Map<String, String> CURRENCIES = new LinkedHashMap<>();
+
+    static {
+        CURRENCIES.put("人民币", "CNY");
+        CURRENCIES.put("美元", "USD");
+        CURRENCIES.put("港元", "HKD");
+        CURRENCIES.put("港币", "HKD");
+        CURRENCIES.put("欧元", "EUR");
+        CURRENCIES.put("日元", "JPY");
+        CURRENCIES.put("英镑", "GBP");
+        CURRENCIES.put("新台币", "TWD");
+    }
+
+    private static final String CURRENCY = "(人民币|美元|港元|港币|欧元|日元|英镑|新台币)?";
+    private static final Pattern TEXT = Pattern.compile(
+            CURRENCY + "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(亿|万|千|百)?(元)?" + CURRENCY);
+    private static final Pattern NOTE = Pattern.compile("\\((认缴|实缴|实收|注册)\\)$|(认缴|实缴)$");
+
+    /**
+     * Parses {@code raw}; {@code headerUnit} is the unit the header states ({@code 注册资本（万元）}) for a bare
+     * number. {@code null} for a missing cell; text that is no amount rejects the row.
+     */
+    public static RegisteredCapital parse(String raw, String headerUnit, String column) {
+        if (Cells.isMissing(raw)) {
+            return null;
+        }
+        String t = NOTE.matcher(Cells.text(raw).replaceAll("\\s", "")).replaceFirst("");
+        Matcher m = TEXT.matcher(t);
+        if (!m.matches() || (m.group(1) != null && m.group(5) != null)) {
+            throw new RowRejectedException(column + " '" + raw + "' is no amount of money");
+        }
+        BigDecimal amount = new BigDecimal(m.group(2).replace(",", ""));
+        String multiplier = m.group(3);
+        boolean bare = multiplier == null && m.group(4) == null && m.group(1) == null && m.group(5) == null;
+        if (bare && headerUnit != null && !headerUnit.isEmpty()) {
+            multiplier = switch (headerUnit.replace("人民币", "")) {
+                case "万元" -> "万";
+                case "亿元" -> "亿";
+                case "千元" -> "千";
+                case "元" -> null;
+                default -> throw new RowRejectedException(column + ": unit '" + headerUnit + "' is no unit of money");
+            };
+        } else if (bare) {
+            throw new RowRejectedException(column + " '" + raw + "' gives no unit (元, 万元 …)");
+        }
+        BigDecimal wan = switch (multiplier == null ? "" : multiplier) {
+            case "亿" -> amount.multiply(BigDecimal.valueOf(10000));
+            case "万" -> amount;
+            case "千" -> amount.divide(BigDecimal.TEN, MathContext.DECIMAL64);
+            case "百" -> amount.divide(BigDecimal.valueOf(100), MathContext.DECIMAL64);
+            default -> amount.divide(BigDecimal.valueOf(10000), MathContext.DECIMAL64);
+        };
+        String currency = m.group(1) != null ? m.group(1) : m.group(5);
+        BigDecimal amountWan = wan.stripTrailingZeros();
+        if (amountWan.scale() < 0) {
+            amountWan = amountWan.setScale(0);
+        }
+        return new RegisteredCapital(amountWan, currency == null ? "CNY" : CURRENCIES.get(currency));
+    }
+}

@@ -1,0 +1,119 @@
+package stipanel.enterprises;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import stipanel.ingest.Cells;
+import stipanel.ingest.Column;
+import stipanel.ingest.ExtractKind;
+import stipanel.ingest.FactAppender;
+import stipanel.ingest.HeaderBinding;
+import stipanel.ingest.LoadContext;
+import stipanel.ingest.RawRow;
+import stipanel.ingest.RowRejectedException;
+import stipanel.ingest.Units;
+
+/**
+ * 规上工业企业名录 (DOMAIN.md §9): one above-scale industrial enterprise per year and row, money in 万元. Its sums
+ * stand in for missing official aggregates and its 是否有研发机构 feeds RD_INST_COVERAGE.
+ */
+@Component
+public class RosterKind implements ExtractKind {
+
+    static final String YEAR = "年份";
+    static final String USCC = "统一社会信用代码";
+    static final String NAME = "企业名称";
+    static final String REGION = "地区代码";
+    static final String INDUSTRY = "行业代码";
+    static final String REVENUE = "营业收入";
+    static final String RD_EXPENSE = "研发费用";
+    static final String VALUE_ADDED = "工业增加值";
+    static final String HIGH_TECH = "是否高新技术产业";
+    static final String RD_INSTITUTION = "是否有研发机构";
+
+    /** Above scale: annual main revenue of at least 2000万元 (since 2011). */
+    static final BigDecimal ABOVE_SCALE_WAN = BigDecimal.valueOf(2000);
+
+    private static final List<Column> COLUMNS = List.of(
+            Column.required(YEAR, "年度", "统计年度"),
+            Column.required(USCC, "社会信用代码", "信用代码", "统一代码"),
+            Column.optional(NAME, "单位名称", "名称"),
+            Column.optional(REGION, "行政区划代码", "区划代码"),
+            Column.optional(INDUSTRY, "国民经济行业代码", "行业代码(GB/T4754)"),
+            Column.required(REVENUE, "营业收入合计", "主营业务收入"),
+            Column.optional(RD_EXPENSE, "研究开发费用", "研发经费支出"),
+            Column.optional(VALUE_ADDED, "增加值"),
+            Column.optional(HIGH_TECH, "高新技术产业", "是否高新技术产业企业"),
+            Column.optional(RD_INSTITUTION, "有无研发机构", "是否建有研发机构"));
+
+    static final String TABLE = "facts.roster_entries";
+
+    @Override
+    public String code() {
+        return "above_scale_roster";
+    }
+
+    @Override
+    public Optional<HeaderBinding> recognise(List<String> header) {
+        return HeaderBinding.bind(header, COLUMNS);
+    }
+
+    @Override
+    public List<String> factTables() {
+        return List.of(TABLE);
+    }
+
+    @Override
+    public RowLoader open(LoadContext context) throws SQLException {
+        HeaderBinding h = context.header();
+        FactAppender appender = context.appender("facts", "roster_entries");
+        return new RowLoader() {
+            @Override
+            public void load(RawRow row) throws SQLException {
+                Integer year = Cells.year(h.get(row, YEAR), YEAR);
+                if (year == null || year < 1990 || year > 2100) {
+                    throw new RowRejectedException(YEAR + " is missing or out of range: '" + h.get(row, YEAR) + "'");
+                }
+                String uscc = Uscc.valid(h.get(row, USCC), USCC);
+                String region = Places.county(h.get(row, REGION), REGION);
+                if (region == null) {
+                    throw new RowRejectedException(REGION + " is missing");
+                }
+                String industry = IndustryCode.of(h.get(row, INDUSTRY), INDUSTRY);
+                BigDecimal revenue = money(h, row, REVENUE);
+                if (revenue == null) {
+                    throw new RowRejectedException(REVENUE + " is missing");
+                }
+                if (revenue.compareTo(ABOVE_SCALE_WAN) < 0) {
+                    throw new RowRejectedException(REVENUE + " " + revenue.stripTrailingZeros().toPlainString()
+                            + "万元 is below 2000万元: not an above-scale enterprise");
+                }
+                BigDecimal rd = money(h, row, RD_EXPENSE);
+                BigDecimal va = money(h, row, VALUE_ADDED);
+                Boolean highTech = Places.yesNo(h.get(row, HIGH_TECH), HIGH_TECH);
+                Boolean rdInstitution = Places.yesNo(h.get(row, RD_INSTITUTION), RD_INSTITUTION);
+                appender.row(row).add(year).add(uscc).add(Cells.optionalText(h.get(row, NAME))).add(region)
+                        .add(industry).add(revenue).add(rd).add(va).add(highTech).add(rdInstitution);
+                appender.end();
+            }
+
+            @Override
+            public void close() throws SQLException {
+                appender.close();
+            }
+        };
+    }
+
+    /** A money column in 万元: the header's unit ({@code 营业收入（万元）}) converted, none meaning 万元. */
+    private static BigDecimal money(HeaderBinding h, RawRow row, String column) {
+        BigDecimal value = Cells.number(h.get(row, column), column);
+        if (value != null && value.signum() < 0) {
+            throw new RowRejectedException(column + " is negative: '" + h.get(row, column) + "'");
+        }
+        return Units.convert(value, h.unit(column), "万元", column);
+    }
+}
