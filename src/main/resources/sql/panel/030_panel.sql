@@ -7,6 +7,17 @@ create or replace table marts.indicator_values as
 create or replace table marts.indicator_null_reasons as
 {{null_reason_queries}};
 
+-- Two plans of one region targeting the same indicator would double its rows: the run stops and names them.
+select error('plans ' || plans || ' of region ' || region_code || ' both target ' || indicator_code
+             || '; give one plan per region (--plan) or remove one of the targets')
+from (
+    select plan.region_code, target.indicator_code, string_agg(plan.plan_id, ' and ' order by plan.plan_id) as plans
+    from ref.plan_targets as target
+    join ref.plans as plan on plan.plan_id = target.plan_id
+    group by plan.region_code, target.indicator_code
+    having count(*) > 1
+);
+
 create or replace table marts.panel as
 with plan_targets as (
     select

@@ -32,4 +32,19 @@ class SecondPlanTest {
         assertThat(run.out.resolve("岱山县_科技创新指标面板_2026-11-28.xlsx")).isRegularFile();
         assertThat(run.out.resolve("嵊泗县_科技创新指标面板_2026-11-28.xlsx")).doesNotExist();
     }
+
+    @Test
+    void twoPlansOfOneRegionTargetingTheSameIndicatorStopTheRunNamingThem() throws Exception {
+        // given: the Daishan plan under a second plan_id
+        Path copy = root.resolve("daishan-copy.yml");
+        java.nio.file.Files.writeString(copy, java.nio.file.Files.readString(Path.of(PlanStatistics.DAISHAN_PLAN))
+                .replace("plan_id: daishan-2024-2026", "plan_id: daishan-copy"));
+        PipelineRun run = new PipelineRun(root)
+                .deliverText(PlanStatistics.FILE, PlanStatistics.CSV, StandardCharsets.UTF_8);
+        // when
+        run.run(PlanStatistics.DAISHAN_PLAN, copy.toString());
+        // then
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.stderr).contains("plans daishan-2024-2026 and daishan-copy of region 330921 both target");
+    }
 }
