@@ -54,6 +54,26 @@ class EnterprisePanelTest {
                 """));
     }
 
+    @Test
+    void theFullSamplesWithTheStatisticsSamplesGiveTheSameCounts() {
+        // given the enterprise samples beside the statistics samples (whose years make the panel's)
+        PipelineRun full = new PipelineRun(root.resolve("full")).deliverSamples("enterprises", "statistics").run();
+        assertEquals(0, full.exitCode, full.stderr);
+        String counts = """
+                select region_code, year,
+                    max(value) filter (where indicator_code = 'HTE_COUNT'),
+                    max(value) filter (where indicator_code = 'TECH_SME_COUNT'),
+                    max(value) filter (where indicator_code = 'SRDI_COUNT'),
+                    max(value) filter (where indicator_code = 'TECH_SERVICE_ORGS'),
+                    max(value) filter (where indicator_code = 'RD_INST_COVERAGE')
+                from indicator_panel where year between 2022 and 2025
+                group by region_code, year order by region_code, year
+                """;
+        // then the counts do not depend on which statistics were delivered
+        assertEquals(run.rows(counts), full.rows(counts));
+        assertEquals(0L, full.value("select count(*) from source_files where rows_read <> rows_loaded + rows_rejected"));
+    }
+
     private static List<Object> row(String region, int year, double... values) {
         List<Object> r = new ArrayList<>(List.of(region, year));
         for (double v : values) {
