@@ -39,7 +39,8 @@ final class DataQualitySheet {
                     r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7),
                     d.dateLabel());
         }
-        Tables.heading(sheet, st, "数据质量：拒收文件与被拒绝的数据行", summary, null, header.size());
+        Tables.heading(sheet, st, d.plan().regionName() + "科技创新指标面板数据质量：拒收文件与被拒绝的数据行（" + d.date() + "）",
+                summary, null, header.size());
         Tables.header(sheet, st, header, new int[] {6, 36, 10, 16, 8, 60, 80});
         int r = Tables.FIRST_BODY_ROW;
         int n = 1;
