@@ -162,7 +162,8 @@ public class CertificationListKind implements ExtractKind {
         };
     }
 
+    /** Any GB/T 2260 region (a city's list may give the city); only a county places an enterprise. */
     private static String listRegion(String raw) {
-        return Places.county(raw, REGION);
+        return Cells.isMissing(raw) ? null : Regions.resolveCode(raw, REGION).code();
     }
 }

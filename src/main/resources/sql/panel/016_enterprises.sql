@@ -5,6 +5,7 @@ create or replace view staging.certification_year_ends as
 with evaluated as (
     select
         placements.*,
+        coalesce(list_region.level = 'county', false) as list_region_is_county,
         years.year,
         make_date(years.year, 12, 31) as year_end,
         case
@@ -23,6 +24,7 @@ with evaluated as (
                 and placements.status_changed_on <= make_date(years.year, 12, 31))
         ) as inactive
     from staging.certification_placements as placements
+    left join ref.regions as list_region on list_region.code = placements.list_region_code
     cross join marts.panel_years as years
 ),
 
@@ -59,10 +61,10 @@ select
     certificate_reason is null as certificate_valid,
     case when not_counted_reason is null then region_code end as counted_in,
     not_counted_reason is null
-        and (list_region_code is null or list_region_code = region_code) as counted,
+        and (not list_region_is_county or list_region_code = region_code) as counted,
     coalesce(
         not_counted_reason,
-        case when list_region_code <> region_code then 'other region' end
+        case when list_region_is_county and list_region_code <> region_code then 'other region' end
     ) as reason,
     case
         when not_counted_reason = 'revoked' then '撤销于 ' || revoked_on
@@ -71,7 +73,7 @@ select
         when not_counted_reason = 'other year' then '认定年度 ' || certification_year
         when not_counted_reason = 'inactive' and established_on > year_end then '成立于 ' || established_on
         when not_counted_reason = 'inactive' then registration_status || ' 于 ' || status_changed_on
-        when not_counted_reason is null and list_region_code <> region_code
+        when not_counted_reason is null and list_region_is_county and list_region_code <> region_code
             then '计入 ' || region_code || '（' || region_source || '），名单为 ' || list_region_code
     end as reason_detail,
     file_name,
@@ -99,7 +101,7 @@ comment on column staging.certification_year_ends.registration_status is '现行
 comment on column staging.certification_year_ends.status_changed_on is '状态变更日期 / Date of 注销, 吊销, 撤销 or 迁出';
 comment on column staging.certification_year_ends.certificate_valid is '证书年末有效（未过期、未撤销；科技型中小企业为当年入库） / Certificate valid at the year end: certified, not expired, not revoked; for 科技型中小企业 the year matches';
 comment on column staging.certification_year_ends.counted_in is '计入的县（不计为空） / County it counts in; NULL when it does not count';
-comment on column staging.certification_year_ends.counted is '计入名单所列县（名单未列县时计入归属县） / Counted in the county the list gives (or, where the list gives none, in the county it is placed in)';
+comment on column staging.certification_year_ends.counted is '计入名单所列县（名单未列县时计入归属县即可） / Counted in the county the list gives (where the list gives no county, counted wherever it is placed)';
 comment on column staging.certification_year_ends.reason is '未计入的原因：revoked 已撤销、expired 已过期、not yet certified 尚未认定、other year 非当年入库、inactive 企业已注销/吊销/撤销/迁出或未成立、not placed 无法归属、counts toward no indicator 不计入指标、other region 计入其他县 / Why it did not count';
 comment on column staging.certification_year_ends.reason_detail is '原因说明（日期、计入的县） / Detail of the reason: the date, or the county it counted in';
 comment on column staging.certification_year_ends.file_name is '来源文件名 / Source file name';

@@ -79,7 +79,7 @@ comment on column facts.certifications.certification_year is '认定年度（未
 comment on column facts.certifications.list_status is '状态（归一）：有效、撤销、过期 / Status, normalised: 有效, 撤销 (撤销/取消) or 过期';
 comment on column facts.certifications.reported_status is '原始状态 / Status as delivered';
 comment on column facts.certifications.revoked_on is '撤销日期（自该日起不再计数） / Date of revocation: from that day the certificate no longer counts';
-comment on column facts.certifications.region_code is '名单所列地区代码（县级） / County the list gives (地区代码)';
+comment on column facts.certifications.region_code is '名单所列地区代码（县级才用于归属） / Region the list gives (地区代码); only a county places the enterprise';
 
 create table if not exists facts.roster_entries (
     content_hash varchar not null,
@@ -209,14 +209,16 @@ select
     registry.established_on,
     registry.status_changed_on,
     registry.region_code as registry_region_code,
-    coalesce(registry.region_code, certifications.list_region_code, credit_region.code) as region_code,
+    coalesce(registry.region_code, list_region.code, credit_region.code) as region_code,
     case
         when registry.region_code is not null then 'registry'
-        when certifications.list_region_code is not null then 'list'
+        when list_region.code is not null then 'list'
         when credit_region.code is not null then 'credit code'
     end as region_source
 from staging.certifications_current as certifications
 left join staging.registry_current as registry on registry.uscc = certifications.uscc
+left join ref.regions as list_region
+    on list_region.code = certifications.list_region_code and list_region.level = 'county'
 left join ref.regions as credit_region
     on credit_region.code = substr(certifications.uscc, 3, 6) and credit_region.level = 'county';
 comment on view staging.certification_placements is '认定记录及其归属县：登记住所优先，其次名单地区代码，再次信用代码第3–8位 / Certificates with the county they count in: the registry''s address, else the list''s 地区代码, else characters 3–8 of the credit code';

@@ -144,23 +144,27 @@ class CertificationRulesTest {
         String p2 = firm(12, "330922");
         String p3 = firm(13, "330902");
         String p4 = firm(14, "330900");
+        String p5 = firm(15, "330922");
         String registry = "统一社会信用代码,企业名称,登记状态,成立日期,住所行政区划代码,数据截止日期\n"
-                + p1 + ",甲,存续,2010-01-01,330903,2025-06-30\n";
+                + p1 + ",甲,存续,2010-01-01,330903,2025-06-30\n"
+                + p5 + ",戊,存续,2010-01-01,330921,2025-06-30\n";
         PipelineRun run = list(p1 + ",甲,科技服务机构,,2022-01-01,,,,,330922\n"
                 + p2 + ",乙,科技服务机构,,2022-01-01,,,,,330921\n"
                 + p3 + ",丙,科技服务机构,,2022-01-01,,,,,\n"
-                + p4 + ",丁,科技服务机构,,2022-01-01,,,,,\n")
+                + p4 + ",丁,科技服务机构,,2022-01-01,,,,,\n"
+                + p5 + ",戊,科技服务机构,,2022-01-01,,,,,330900\n")
                 .deliverText("登记.csv", registry, StandardCharsets.UTF_8).run();
-        // then (P4's credit code names the city 330900: nothing places it in a county)
+        // then (P4's credit code names the city 330900: nothing places it in a county; P5's list names only the city)
         assertEquals(List.of(
                         List.of(p4, "not placed"),
                         List.of(p3, "330902", "credit code"),
                         List.of(p1, "330903", "registry", "other region"),
-                        List.of(p2, "330921", "list")),
+                        List.of(p2, "330921", "list"),
+                        List.of(p5, "330921", "registry")),
                 run.rows("select uscc, counted_in, region_source, reason from certification_status"
                         + " where year_end = date '2024-12-31' order by uscc").stream()
                         .map(r -> r.stream().filter(v -> v != null).toList()).toList());
-        assertEquals(List.of(0.0, 1.0, 1.0, 1.0, 3.0), List.of(run.panel("TECH_SERVICE_ORGS", "330922", 2024),
+        assertEquals(List.of(0.0, 1.0, 2.0, 1.0, 4.0), List.of(run.panel("TECH_SERVICE_ORGS", "330922", 2024),
                 run.panel("TECH_SERVICE_ORGS", "330903", 2024), run.panel("TECH_SERVICE_ORGS", "330921", 2024),
                 run.panel("TECH_SERVICE_ORGS", "330902", 2024), run.panel("TECH_SERVICE_ORGS", "330900", 2024)));
     }
