@@ -1,0 +1,150 @@
+package stipanel.patents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import stipanel.ingest.Delivery;
+import stipanel.ingest.HeaderBinding;
+import stipanel.ingest.IngestSettings;
+import stipanel.ingest.LoadContext;
+import stipanel.ingest.RawRow;
+import stipanel.ingest.RowRejectedException;
+
+/** One delivered row through the patent kind's validation, before anything is appended. */
+class PatentRowTest {
+
+    static final List<String> HEADER = List.of("申请号", "专利类型", "申请日", "授权公告日", "名称", "主分类号",
+            "申请（专利权）人", "专利权人统一社会信用代码", "地区代码", "法律状态", "失效日期", "海外同族",
+            "质押融资金额（万元）", "获奖情况", "数据截止日期");
+
+    static final Map<String, String> GOOD = Map.ofEntries(
+            Map.entry("申请号", "CN201710601862.3"), Map.entry("专利类型", "发明"), Map.entry("申请日", "2017-08-01"),
+            Map.entry("授权公告日", "2020/3/5"), Map.entry("名称", "一种海水淡化装置"), Map.entry("主分类号", "C02F1/44"),
+            Map.entry("申请（专利权）人", "嵊泗县海洋新能源科技有限公司"),
+            Map.entry("专利权人统一社会信用代码", "91330922148927355J"), Map.entry("地区代码", "330922"),
+            Map.entry("法律状态", "有效"), Map.entry("失效日期", ""), Map.entry("海外同族", "否"),
+            Map.entry("质押融资金额（万元）", "1,000"), Map.entry("获奖情况", ""), Map.entry("数据截止日期", "2025年6月30日"));
+
+    private final PatentExtractKind kind = new PatentExtractKind();
+
+    @Test
+    void aGoodRowIsReadIntoTypedValues() {
+        // given a row as an export writes it
+        // when it is read
+        PatentExtractKind.PatentRow p = read(GOOD, Map.of());
+        // then every value is normalised
+        assertEquals("201710601862.3", p.number().toString());
+        assertEquals(PatentType.INVENTION, p.type());
+        assertFalse(p.typeDerived());
+        assertEquals(LocalDate.of(2017, 8, 1), p.filed());
+        assertEquals(LocalDate.of(2020, 3, 5), p.granted());
+        assertEquals("C02F 1/44", p.ipc());
+        assertEquals("330922", p.region().code());
+        assertEquals("地区代码", p.regionFrom());
+        assertEquals(LegalStatus.VALID, p.status());
+        assertEquals(false, p.overseas());
+        assertEquals(0, new BigDecimal("1000").compareTo(p.pledgeWan()));
+        assertEquals(LocalDate.of(2025, 6, 30), p.cutoff());
+        assertFalse(p.cutoffIsIngestDate());
+    }
+
+    @Test
+    void anEmptyTypeIsDerivedFromTheTypeDigitAndAMissingCutoffIsTheIngestDate() {
+        PatentExtractKind.PatentRow p = read(GOOD, Map.of("专利类型", "", "数据截止日期", "", "地区代码", ""));
+        assertEquals(PatentType.INVENTION, p.type());
+        assertTrue(p.typeDerived());
+        assertEquals(LocalDate.of(2026, 11, 1), p.cutoff());
+        assertTrue(p.cutoffIsIngestDate());
+        assertEquals("330922", p.region().code());
+        assertEquals("专利权人统一社会信用代码", p.regionFrom());
+    }
+
+    @Test
+    void aPledgeInThe元OfTheHeaderIsConverted() {
+        List<String> header = new ArrayList<>(HEADER);
+        header.set(12, "质押融资金额（元）");
+        HeaderBinding binding = kind.recognise(header).orElseThrow();
+        assertEquals("元", binding.unit("质押融资金额"));
+        PatentExtractKind.PatentRow p = PatentExtractKind.read(binding, row(GOOD, Map.of("质押融资金额（万元）", "9999900")),
+                context(binding));
+        assertEquals(0, new BigDecimal("999.99").compareTo(p.pledgeWan()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "申请号|201710601862.4|申请号 '201710601862.4': check character 4 is wrong, 201710601862 has check character 3 (ZC 0006-2003)",
+            "专利类型|实用新型|专利类型 '实用新型' disagrees with 申请号 201710601862.3, whose type digit 1 means 发明",
+            "专利类型|商标|专利类型 '商标' is none of 发明, 实用新型, 外观设计",
+            "申请日||申请日 is missing: the term and the 10-year rule need it",
+            "申请日|2017-02-30|申请日 is not a valid date: '2017-02-30'",
+            "授权公告日|2016-12-31|授权公告日 2016-12-31 is before 申请日 2017-08-01",
+            "法律状态|未知|法律状态 '未知' is none of 有效, 失效, 审中, 驳回, 撤回/视为撤回",
+            "法律状态|失效|法律状态 is 失效 but 失效日期 is missing",
+            "失效日期|2017-01-01|失效日期 2017-01-01 is before 申请日 2017-08-01",
+            "地区代码|330900|地区代码 330900 (舟山市) is not a county: a patent counts in its first patentee's county",
+            "地区代码|339999|地区代码 '339999' is in no GB/T 2260 list",
+            "海外同族|待查|海外同族 '待查' is neither 是/否 (有/无, Y/N) nor a count",
+            "主分类号|海水淡化|主分类号 '海水淡化' is not an IPC symbol (e.g. H01M 10/0525)",
+            "数据截止日期|2025-13-01|数据截止日期 is not a valid date: '2025-13-01'",
+    })
+    void eachRuleRejectsTheRowWithItsReason(String column, String value, String reason) {
+        // given a good row with one cell broken
+        Map<String, String> broken = Map.of(column, value == null ? "" : value);
+        // when it is read
+        RowRejectedException e = assertThrows(RowRejectedException.class, () -> read(GOOD, broken));
+        // then the reason names the rule
+        assertEquals(reason, e.reason());
+    }
+
+    @Test
+    void aRowWithNeitherRegionNorCreditCodeIsRejected() {
+        RowRejectedException e = assertThrows(RowRejectedException.class,
+                () -> read(GOOD, Map.of("地区代码", "", "专利权人统一社会信用代码", "")));
+        assertEquals("neither 地区代码 nor 专利权人统一社会信用代码 is given: the patent cannot be placed in a county",
+                e.reason());
+    }
+
+    @Test
+    void theHeaderIsRecognisedWithBracketsAndAliasesAndOtherHeadersAreNot() {
+        assertTrue(kind.recognise(List.of("申请号", "申请日", "授权公告日")).isPresent());
+        HeaderBinding aliases = kind.recognise(List.of("申请号", "发明名称", "申请日", "授权日", "IPC主分类号",
+                "申请(专利权)人", "当前法律状态", "质押融资金额(万元)")).orElseThrow();
+        assertEquals(8, aliases.size());
+        assertEquals(List.of(), aliases.unread());
+        assertFalse(kind.recognise(List.of("年份", "地区代码", "指标名称", "数值")).isPresent());
+        assertFalse(kind.recognise(List.of("统一社会信用代码", "企业名称", "成立日期", "数据截止日期")).isPresent());
+        assertNull(kind.recognise(List.of("申请号", "申请日")).orElse(null), "授权公告日 is required");
+    }
+
+    private PatentExtractKind.PatentRow read(Map<String, String> base, Map<String, String> changes) {
+        HeaderBinding binding = kind.recognise(HEADER).orElseThrow();
+        return PatentExtractKind.read(binding, row(base, changes), context(binding));
+    }
+
+    private static RawRow row(Map<String, String> base, Map<String, String> changes) {
+        List<String> cells = new ArrayList<>();
+        for (String column : HEADER) {
+            cells.add(changes.getOrDefault(column, base.get(column)));
+        }
+        return new RawRow(2, cells);
+    }
+
+    private static LoadContext context(HeaderBinding binding) {
+        Delivery delivery = new Delivery(1, Path.of("专利.csv"), "专利.csv", "hash", 1, LocalDate.of(2026, 11, 1));
+        return new LoadContext(null, delivery, "", List.of(), binding, new IngestSettings(LocalDate.of(2026, 11, 1)));
+    }
+}
