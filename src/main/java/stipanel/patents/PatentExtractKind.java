@@ -162,10 +162,16 @@ public class PatentExtractKind implements ExtractKind {
     record Placement(Region region, String from) {
     }
 
-    /** The first patentee's county: 地区代码, else characters 3–8 of a valid USCC; neither rejects the row. */
+    /**
+     * The first patentee's county: 地区代码, else characters 3–8 of a valid USCC; neither rejects the row. A 地区代码
+     * that names a city or province (not a county) leaves the credit code to place the patent.
+     */
     static Placement place(String regionCell, String uscc) {
         if (!Cells.isMissing(regionCell)) {
-            return new Placement(county(Regions.resolveCode(regionCell, REGION), REGION), REGION);
+            Region delivered = Regions.resolveCode(regionCell, REGION);
+            if (delivered.level() == Region.Level.COUNTY || uscc == null || !CreditCode.isValid(uscc)) {
+                return new Placement(county(delivered, REGION), REGION);
+            }
         }
         if (uscc == null) {
             throw new RowRejectedException("neither " + REGION + " nor " + USCC

@@ -137,5 +137,16 @@ class PatentRulesTest {
         assertEquals("地区代码 330900 (舟山市) is not a county: a patent counts in its first patentee's county",
                 city.reason());
         assertThrows(RowRejectedException.class, () -> PatentExtractKind.place("339999", null));
+        // a city in 地区代码 leaves the credit code to place the patent
+        assertEquals("330903", PatentExtractKind.place("330900", "91330903MA2J5N8D5U").region().code());
+        assertEquals("专利权人统一社会信用代码", PatentExtractKind.place("330900", "91330903MA2J5N8D5U").from());
+        RowRejectedException cityAndBadCode = assertThrows(RowRejectedException.class,
+                () -> PatentExtractKind.place("330900", "91330903MA2J5N8D5X"));
+        assertEquals("地区代码 330900 (舟山市) is not a county: a patent counts in its first patentee's county",
+                cityAndBadCode.reason());
+        RowRejectedException cityCode = assertThrows(RowRejectedException.class,
+                () -> PatentExtractKind.place("330900", "91330900MA2J5N8D5G"));
+        assertEquals("专利权人统一社会信用代码 characters 3–8 330900 (舟山市) is not a county: a patent counts in its first"
+                + " patentee's county", cityCode.reason());
     }
 }
