@@ -95,7 +95,6 @@ class PatentRowTest {
             "法律状态|未知|法律状态 '未知' is none of 有效, 失效, 审中, 驳回, 撤回/视为撤回",
             "法律状态|失效|法律状态 is 失效 but 失效日期 is missing",
             "失效日期|2017-01-01|失效日期 2017-01-01 is before 申请日 2017-08-01",
-            "地区代码|330900|地区代码 330900 (舟山市) is not a county: a patent counts in its first patentee's county",
             "地区代码|339999|地区代码 '339999' is in no GB/T 2260 list",
             "海外同族|待查|海外同族 '待查' is neither 是/否 (有/无, Y/N) nor a count",
             "主分类号|海水淡化|主分类号 '海水淡化' is not an IPC symbol (e.g. H01M 10/0525)",
@@ -108,6 +107,16 @@ class PatentRowTest {
         RowRejectedException e = assertThrows(RowRejectedException.class, () -> read(GOOD, broken));
         // then the reason names the rule
         assertEquals(reason, e.reason());
+    }
+
+    @Test
+    void aCityIn地区代码LeavesTheCreditCodeToPlaceThePatent() {
+        PatentExtractKind.PatentRow p = read(GOOD, Map.of("地区代码", "330900"));
+        assertEquals("330922", p.region().code());
+        assertEquals("专利权人统一社会信用代码", p.regionFrom());
+        RowRejectedException e = assertThrows(RowRejectedException.class,
+                () -> read(GOOD, Map.of("地区代码", "330900", "专利权人统一社会信用代码", "")));
+        assertEquals("地区代码 330900 (舟山市) is not a county: a patent counts in its first patentee's county", e.reason());
     }
 
     @Test
