@@ -36,7 +36,23 @@ public final class Cells {
         if (raw == null) {
             return "";
         }
-        return Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        return (isOwnNfkc(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC)).strip();
+    }
+
+    /**
+     * True for text made only of ASCII and CJK unified ideographs of the basic block (U+4E00–U+9FFF): such text is
+     * its own NFKC form (none of these characters decomposes or composes), so the normaliser, which costs more than
+     * the rest of a cell's reading, is skipped for nearly every delivered cell. Anything else (full-width forms,
+     * compatibility ideographs, punctuation such as …) takes the normaliser.
+     */
+    static boolean isOwnNfkc(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 && (c < 0x4E00 || c > 0x9FFF)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean isMissing(String raw) {
@@ -76,6 +92,14 @@ public final class Cells {
         if (MISSING_MARKERS.contains(t)) {
             return null;
         }
+        if (isIsoDate(t)) {
+            // The common form, read without a regular expression: the same result as DATE_SEPARATED below.
+            try {
+                return LocalDate.of(digits(t, 0, 4), digits(t, 5, 7), digits(t, 8, 10));
+            } catch (DateTimeException e) {
+                throw new RowRejectedException(column + " is not a valid date: '" + raw + "'");
+            }
+        }
         Matcher m;
         if ((m = DATE_SEPARATED.matcher(t)).matches()
                 || (m = DATE_CHINESE.matcher(t)).matches()
@@ -92,6 +116,28 @@ public final class Cells {
             return EXCEL_EPOCH.plusDays((long) Double.parseDouble(t));
         }
         throw new RowRejectedException(column + " is not a date: '" + raw + "'");
+    }
+
+    /** {@code yyyy-mm-dd} in ASCII digits. */
+    private static boolean isIsoDate(String t) {
+        if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = t.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (t.charAt(i) - '0');
+        }
+        return v;
     }
 
     /** A year written {@code 2024} or {@code 2024年}; {@code null} for a missing marker. */

@@ -17,12 +17,23 @@ public record RawRow(int number, List<String> cells) {
     }
 
     public boolean isBlank() {
-        return cells.stream().allMatch(c -> c == null || c.isBlank());
+        for (String c : cells) {
+            if (c != null && !c.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first non-empty cell, normalised: where notes rows (注：…) announce themselves. */
     public String firstText() {
-        return cells.stream().map(Cells::text).filter(t -> !t.isEmpty()).findFirst().orElse("");
+        for (String c : cells) {
+            String t = Cells.text(c);
+            if (!t.isEmpty()) {
+                return t;
+            }
+        }
+        return "";
     }
 
     /** The row as delivered, re-encoded as one CSV line, for {@code rejected_rows.raw}. */

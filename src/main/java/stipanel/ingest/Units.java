@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVRecord;
 
@@ -17,6 +18,8 @@ public final class Units {
     }
 
     private static final Map<String, Unit> UNITS = new HashMap<>();
+    /** Compiled once: {@code String.replaceAll} compiles its pattern on every call, and this runs on every row. */
+    private static final Pattern NOT_UNIT = Pattern.compile("[\\s()\\[\\]（）]");
 
     static {
         for (CSVRecord r : ReferenceData.csv("reference/units.csv")) {
@@ -29,7 +32,7 @@ public final class Units {
 
     /** Normalised unit text: NFKC, no white space, no brackets, 人民币 dropped ("万元人民币" is 万元). */
     public static String normalise(String raw) {
-        return Cells.text(raw).replaceAll("[\\s()\\[\\]（）]", "").replace("人民币", "");
+        return NOT_UNIT.matcher(Cells.text(raw)).replaceAll("").replace("人民币", "");
     }
 
     public static boolean isKnown(String unit) {
