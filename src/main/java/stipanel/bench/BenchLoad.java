@@ -50,6 +50,9 @@ public final class BenchLoad {
     /** When the timed part of a path began (after its warehouse was created), or 0 when the whole path is timed. */
     private static long loadStart;
 
+    /** The job path's step timings (Spring Batch's own start and end times). */
+    private static String stepsLine = "";
+
     private BenchLoad() {
     }
 
@@ -75,7 +78,8 @@ public final class BenchLoad {
             double seconds = (end - (loadStart == 0 ? start : loadStart)) / 1e9;
             out.printf("RESULT rows=%d seconds=%.3f setup=%.3f hwm_kb=%d note=%s%n", rows[0], seconds,
                     (loadStart == 0 ? 0 : loadStart - start) / 1e9, peakKb(),
-                    rows.length > 1 ? "loaded_" + rows[1] + ",_rejected_" + rows[2] : "");
+                    (rows.length > 1 ? "loaded_" + rows[1] + ",_rejected_" + rows[2] : "")
+                            + (stepsLine.isEmpty() ? "" : ";_" + stepsLine.replace(' ', '_')));
             if (System.getenv("STIPANEL_BENCH_KEEP") == null) {
                 deleteRecursively(work);
             }
@@ -106,6 +110,7 @@ public final class BenchLoad {
      */
     static long[] ingester(Path file, Path work) throws Exception {
         List<ExtractKind> kinds = kinds();
+        Files.createDirectories(work);
         try (Connection plain = connect(work.resolve("warehouse.duckdb"))) {
             DuckDBConnection c = plain.unwrap(DuckDBConnection.class);
             Warehouse.ensureJobRepository(c);
@@ -129,7 +134,16 @@ public final class BenchLoad {
     /** The whole nightly run on an inbox holding just {@code file} (a symbolic link: nothing is copied). */
     static long[] job(Path file, Path work, PrintStream out) throws Exception {
         Path inbox = Files.createDirectories(work.resolve("inbox"));
-        Files.createSymbolicLink(inbox.resolve(file.getFileName()), file.toAbsolutePath());
+        if (Files.isDirectory(file)) {
+            // A whole delivery: every file of the folder (not its subfolders).
+            try (Stream<Path> files = Files.list(file)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.createSymbolicLink(inbox.resolve(f.getFileName()), f.toAbsolutePath());
+                }
+            }
+        } else {
+            Files.createSymbolicLink(inbox.resolve(file.getFileName()), file.toAbsolutePath());
+        }
         Path warehouse = work.resolve("warehouse").resolve("sti-panel.duckdb");
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
@@ -149,8 +163,10 @@ public final class BenchLoad {
                     steps.append(' ').append(r.getString(1)).append(' ').append(r.getDouble(2)).append(" s");
                 }
                 out.println(steps);
+                stepsLine = steps.toString();
             }
-            try (ResultSet r = s.executeQuery("select rows_read, rows_loaded, rows_rejected from source_files")) {
+            try (ResultSet r = s.executeQuery("select sum(rows_read), sum(rows_loaded), sum(rows_rejected)"
+                    + " from source_files")) {
                 r.next();
                 return new long[] {r.getLong(1), r.getLong(2), r.getLong(3)};
             }

@@ -22,8 +22,11 @@ import java.util.Properties;
  */
 public final class AnalystCommands {
 
-    /** Views and tables exported besides every table of schema {@code facts}. */
-    static final List<String> EXPORTED_VIEWS = List.of("main.indicator_panel", "main.sti_index");
+    /**
+     * Views and tables exported besides every table of schema {@code facts}; the ledger of deliveries too, because
+     * which rows count (latest 数据截止日期, then the later delivery) depends on it.
+     */
+    static final List<String> EXPORTED_VIEWS = List.of("main.indicator_panel", "main.sti_index", "ingest.deliveries");
 
     private AnalystCommands() {
     }
@@ -73,7 +76,10 @@ public final class AnalystCommands {
         }
     }
 
-    /** {@code export-parquet DIR [--warehouse FILE]}: DIR/facts/<table>.parquet, DIR/<view>.parquet. */
+    /**
+     * {@code export-parquet DIR [--warehouse FILE]}: DIR/facts/<table>/year=Y/province=P/*.parquet (hive-partitioned
+     * by year and province, for engines beyond one machine), DIR/<view>.parquet.
+     */
     public static int exportParquet(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.get(0).startsWith("--")) {
             throw new IllegalArgumentException("export-parquet needs a folder: export-parquet DIR [--warehouse FILE]");
@@ -87,7 +93,7 @@ public final class AnalystCommands {
                     where schema_name = 'facts' and database_name = current_database() order by table_name
                     """)) {
                 while (r.next()) {
-                    sources.add(new String[] {"facts." + r.getString(1), "facts/" + r.getString(1) + ".parquet"});
+                    sources.add(new String[] {"facts." + r.getString(1), "facts/" + r.getString(1)});
                 }
             }
             for (String view : EXPORTED_VIEWS) {
@@ -97,22 +103,77 @@ public final class AnalystCommands {
                 Path target = dir.resolve(source[1]).toAbsolutePath();
                 Files.createDirectories(target.getParent());
                 Path temp = target.resolveSibling("." + target.getFileName() + ".part");
+                boolean partitioned = source[0].startsWith("facts.");
                 long rows;
                 try (Statement s = c.createStatement()) {
-                    s.execute("copy (select * from " + source[0] + ") to '" + temp.toString().replace("'", "''")
-                            + "' (format parquet, compression zstd)");
+                    if (partitioned) {
+                        deleteTree(temp);
+                        s.execute("copy (" + partitionedSelect(c, source[0]) + ") to '"
+                                + temp.toString().replace("'", "''") + "' (format parquet, compression zstd,"
+                                + " partition_by (year, province), write_partition_columns true)");
+                    } else {
+                        s.execute("copy (select * from " + source[0] + ") to '" + temp.toString().replace("'", "''")
+                                + "' (format parquet, compression zstd)");
+                    }
                     try (ResultSet r = s.executeQuery("select count(*) from " + source[0])) {
                         r.next();
                         rows = r.getLong(1);
                     }
                 }
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                if (partitioned) {
+                    deleteTree(target);
+                    if (Files.exists(temp)) {
+                        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                } else {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
                 out.printf("%-40s %8d rows  %s%n", source[0], rows, target);
             }
             return ExitCode.COMPLETED;
         } catch (SQLException | IOException e) {
             err.println("sti-panel: export-parquet failed: " + e.getMessage());
             return ExitCode.FAILED_RESUMABLE;
+        }
+    }
+
+    /**
+     * A fact table with its partition columns: {@code year} (the table's own year, else its {@code *_year} column,
+     * else the year of its first date column: a patent's 申请日, an enterprise's 成立日期) and {@code province}
+     * ({@code region_code}'s first two digits + 0000). Both stay in the files too, so that a reader without
+     * hive partitioning sees them.
+     */
+    static String partitionedSelect(Connection c, String table) throws SQLException {
+        List<String[]> columns = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("select column_name, data_type from duckdb_columns()"
+                + " where schema_name || '.' || table_name = ? and database_name = current_database()"
+                + " order by column_index")) {
+            p.setString(1, table);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    columns.add(new String[] {r.getString(1), r.getString(2)});
+                }
+            }
+        }
+        String year = columns.stream().anyMatch(x -> x[0].equals("year")) ? null
+                : columns.stream().filter(x -> x[0].endsWith("_year") && x[1].equals("INTEGER")).findFirst()
+                .map(x -> x[0] + " as year")
+                .or(() -> columns.stream().filter(x -> x[1].equals("DATE")).findFirst()
+                        .map(x -> "year(" + x[0] + ") as year"))
+                .orElse("cast(null as integer) as year");
+        String province = columns.stream().anyMatch(x -> x[0].equals("region_code"))
+                ? "left(region_code, 2) || '0000' as province" : "cast(null as varchar) as province";
+        return "select *" + (year == null ? "" : ", " + year) + ", " + province + " from " + table;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -55,6 +55,7 @@ public final class Cli {
                 case "generate" -> stipanel.bench.Generate.run(a, out, err);
                 case "benchmark" -> stipanel.bench.Benchmark.run(a, out, err);
                 case "bench-load" -> stipanel.bench.BenchLoad.run(a, out, err);
+                case "profile" -> stipanel.bench.Profile.run(a, out, err);
                 default -> throw new IllegalArgumentException("unknown command '" + command + "'");
             };
         } catch (IllegalArgumentException e) {

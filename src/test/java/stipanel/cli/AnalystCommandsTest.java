@@ -66,7 +66,7 @@ class AnalystCommandsTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(dir.resolve("indicator_panel.parquet")).isRegularFile();
         assertThat(dir.resolve("sti_index.parquet")).isRegularFile();
-        assertThat(dir.resolve("facts/statistic_versions.parquet")).isRegularFile();
+        assertThat(dir.resolve("facts/statistic_versions")).isDirectory();
         assertThat(run.rows("select count(*) from read_parquet('" + dir.resolve("indicator_panel.parquet") + "')"))
                 .isEqualTo(run.rows("select count(*) from indicator_panel"));
         assertThat(run.rows("select year, value, target_value, expected_value, status from read_parquet('"
@@ -74,8 +74,8 @@ class AnalystCommandsTest {
                 + " and indicator_code = 'SKILLED' order by year"))
                 .containsExactly(List.of(2022, 12000.0, 16000.0, 12000.0, "on_track"),
                         List.of(2023, 12900.0, 16000.0, 12800.0, "on_track"));
-        assertThat(run.rows("select count(*) from read_parquet('" + dir.resolve("facts/statistic_versions.parquet")
-                + "')")).containsExactly(List.of(2L));
+        assertThat(run.rows("select count(*) from read_parquet('" + dir.resolve("facts/statistic_versions")
+                + "/**/*.parquet')")).containsExactly(List.of(2L));
     }
 
     @Test
