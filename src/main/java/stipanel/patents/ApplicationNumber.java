@@ -1,6 +1,5 @@
 package stipanel.patents;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +20,7 @@ public record ApplicationNumber(String digits, char check) {
 
     /** Parses and checks a delivered number; a malformed number or a wrong check character rejects the row. */
     public static ApplicationNumber parse(String raw, String column) {
-        String t = Cells.text(raw).replace('。', '.').replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        String t = Text.compact(raw).replace('。', '.');
         if (t.isEmpty()) {
             throw new RowRejectedException(column + " is missing");
         }

@@ -1,6 +1,5 @@
 package stipanel.patents;
 
-import java.util.Locale;
 
 import stipanel.ingest.Cells;
 
@@ -22,7 +21,7 @@ final class CreditCode {
     /** Upper-cased, half-width, without spaces; {@code null} for a missing marker. */
     static String normalise(String raw) {
         String t = Cells.optionalText(raw);
-        return t == null ? null : t.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        return t == null ? null : Text.compact(t);
     }
 
     static boolean isValid(String code) {

@@ -1,6 +1,5 @@
 package stipanel.patents;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +17,7 @@ public final class IpcSymbol {
     private static final Pattern SYMBOL =
             Pattern.compile("([A-H]\\d{2}[A-Z])(?:0*(\\d{1,4})(?:/(\\d{1,6}))?)?(?:\\(\\d{4}\\.\\d{2}\\))?");
     /** A concordance prefix: a subclass, a main group ({@code H01M 10/}) or a subgroup ({@code H01M 4/06}). */
+    private static final Pattern SEPARATORS = Pattern.compile("[;；,，]");
     static final Pattern PREFIX = Pattern.compile("[A-H]\\d{2}[A-Z](?: [1-9]\\d{0,3}/(?:\\d{2,6})?)?");
 
     private IpcSymbol() {
@@ -30,7 +30,7 @@ public final class IpcSymbol {
             return null;
         }
         // Several symbols in one cell (H01M10/0525;H01M4/36): the first is the main one.
-        String first = t.split("[;；,，]")[0].replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        String first = Text.compact(SEPARATORS.split(t, 2)[0]);
         Matcher m = SYMBOL.matcher(first);
         if (!m.matches()) {
             throw new RowRejectedException(column + " '" + t + "' is not an IPC symbol (e.g. H01M 10/0525)");

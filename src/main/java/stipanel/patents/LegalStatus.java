@@ -2,7 +2,6 @@ package stipanel.patents;
 
 import java.util.Optional;
 
-import stipanel.ingest.Cells;
 
 /** 法律状态 as the patent office's search systems word it, normalised to the five states of DOMAIN.md §6. */
 public enum LegalStatus {
@@ -25,7 +24,7 @@ public enum LegalStatus {
 
     /** The state a delivered text names; empty when it names none. */
     public static Optional<LegalStatus> named(String raw) {
-        String t = Cells.text(raw).replaceAll("\\s", "");
+        String t = Text.compact(raw);
         return switch (t) {
             case "有效", "有效专利", "授权", "专利权维持", "维持" -> Optional.of(VALID);
             case "失效", "失效专利", "无效", "权利终止", "专利权终止", "未缴年费", "未缴年费专利权终止", "期限届满",

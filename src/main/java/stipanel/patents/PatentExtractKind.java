@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -198,7 +197,7 @@ public class PatentExtractKind implements ExtractKind {
         if (text == null) {
             return null;
         }
-        String t = Cells.text(text).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        String t = Text.compact(text);
         switch (t) {
             case "是", "有", "Y", "YES", "TRUE", "√" -> {
                 return true;

@@ -2,7 +2,6 @@ package stipanel.patents;
 
 import java.util.Optional;
 
-import stipanel.ingest.Cells;
 
 /** 专利类型 and the type digits of the application number that go with it (DOMAIN.md §6). */
 public enum PatentType {
@@ -33,7 +32,7 @@ public enum PatentType {
 
     /** 发明 / 发明专利 / 发明授权 / PCT发明 …; empty for a text that names no type. */
     public static Optional<PatentType> named(String raw) {
-        String t = Cells.text(raw).replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
+        String t = Text.compact(raw);
         if (t.startsWith("PCT")) {
             t = t.substring(3);
         }
