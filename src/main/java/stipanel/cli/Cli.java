@@ -56,6 +56,7 @@ public final class Cli {
                 case "benchmark" -> stipanel.bench.Benchmark.run(a, out, err);
                 case "bench-load" -> stipanel.bench.BenchLoad.run(a, out, err);
                 case "profile" -> stipanel.bench.Profile.run(a, out, err);
+                case "bench-panel" -> stipanel.bench.BenchPanel.run(a, out, err);
                 default -> throw new IllegalArgumentException("unknown command '" + command + "'");
             };
         } catch (IllegalArgumentException e) {

@@ -1,0 +1,113 @@
+package stipanel.bench;
+
+import java.io.PrintStream;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import stipanel.panel.IndicatorCatalogue;
+import stipanel.panel.PanelBuilder;
+import stipanel.workbook.PanelWorkbook;
+
+/**
+ * {@code bench-panel WAREHOUSE [OUTDIR]}: on a copy of a built warehouse, times the {@code buildPanel} step
+ * ({@link PanelBuilder}, as the job runs it, in one transaction) and the workbook ({@link PanelWorkbook}), and lists
+ * the SQL statements that took the time: where the panel's seconds go at national scale.
+ */
+public final class BenchPanel {
+
+    private record Timed(double seconds, String sql) {
+    }
+
+    private BenchPanel() {
+    }
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("bench-panel WAREHOUSE [OUTDIR]");
+        }
+        Path source = Path.of(args.get(0));
+        Path outDir = Path.of(args.size() > 1 ? args.get(1) : source.getParent().resolve("bench-panel-out").toString());
+        try {
+            Path copy = Files.createTempFile(source.getParent(), "bench-panel", ".duckdb");
+            Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+            List<Timed> timed = new ArrayList<>();
+            double panel;
+            double workbook;
+            try (Connection plain = BenchLoad.connect(copy)) {
+                Connection c = timing(plain, timed);
+                c.setAutoCommit(false);
+                long start = System.nanoTime();
+                new PanelBuilder(IndicatorCatalogue.load()).build(c);
+                c.commit();
+                panel = (System.nanoTime() - start) / 1e9;
+                c.setAutoCommit(true);
+                try (Statement s = plain.createStatement(); var r = s.executeQuery(
+                        "select count(*), count(distinct region_code), count(distinct year) from marts.panel")) {
+                    r.next();
+                    out.printf(Locale.ROOT, "panel: %,d rows, %,d regions, %d years%n", r.getLong(1), r.getLong(2),
+                            r.getLong(3));
+                }
+                start = System.nanoTime();
+                List<Path> written = PanelWorkbook.write(plain, outDir, null, BenchLoad.TODAY);
+                workbook = (System.nanoTime() - start) / 1e9;
+                out.println("workbooks: " + written);
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+            out.printf(Locale.ROOT, "buildPanel %.2f s, workbook %.2f s, load average %.2f%n", panel, workbook,
+                    Benchmark.loadAverage());
+            out.println("slowest statements of buildPanel:");
+            timed.sort((a, b) -> Double.compare(b.seconds(), a.seconds()));
+            for (Timed t : timed.subList(0, Math.min(12, timed.size()))) {
+                out.printf(Locale.ROOT, "  %6.2f s  %s%n", t.seconds(), t.sql());
+            }
+            out.printf("RESULT rows=0 seconds=%.3f hwm_kb=%d note=workbook_%.2f_s%n", panel, BenchLoad.peakKb(),
+                    workbook);
+            return 0;
+        } catch (Exception e) {
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    /** The connection with every Statement.execute timed. */
+    private static Connection timing(Connection c, List<Timed> timed) {
+        InvocationHandler onConnection = (proxy, method, args) -> {
+            Object result = invoke(method, c, args);
+            if (result instanceof Statement s && method.getName().equals("createStatement")) {
+                return Proxy.newProxyInstance(BenchPanel.class.getClassLoader(), new Class<?>[] {Statement.class},
+                        (p, m, a) -> {
+                            long start = System.nanoTime();
+                            Object r = invoke(m, s, a);
+                            if (m.getName().startsWith("execute") && a != null && a.length > 0
+                                    && a[0] instanceof String sql) {
+                                timed.add(new Timed((System.nanoTime() - start) / 1e9,
+                                        sql.strip().replaceAll("\\s+", " ").substring(0,
+                                                Math.min(110, sql.strip().replaceAll("\\s+", " ").length()))));
+                            }
+                            return r;
+                        });
+            }
+            return result;
+        };
+        return (Connection) Proxy.newProxyInstance(BenchPanel.class.getClassLoader(), new Class<?>[] {Connection.class},
+                onConnection);
+    }
+
+    private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
