@@ -26,26 +26,28 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * A delivered CSV: encoding detected (a BOM; else strict UTF-8 if the whole file decodes as UTF-8; else GB18030,
  * the superset of GBK the Chinese offices' tools export), delimiter detected (comma or tab) from the first line.
+ * A UTF-8 file damaged by a few invalid bytes stays UTF-8 (its valid multi-byte sequences far outnumber the invalid
+ * ones, which GBK text never shows): its header is read, and the rows holding the damage are rejected
+ * ({@link #invalidBytes()}), instead of the whole file turning into GB18030 mojibake.
  */
 public final class CsvExtractReader implements ExtractFormat.ExtractReader {
 
     public static final Charset GB18030 = Charset.forName("GB18030");
 
     private final Charset charset;
+    private final long invalidBytes;
     private final char delimiter;
     private final BufferedReader reader;
     private final SheetSource sheet;
 
-    private CsvExtractReader(Path file, Charset charset, int bomLength) throws IOException {
+    private CsvExtractReader(Path file, Charset charset, int bomLength, long invalidBytes) throws IOException {
         this.charset = charset;
+        this.invalidBytes = invalidBytes;
         InputStream in = Files.newInputStream(file);
         in.skipNBytes(bomLength);
         this.reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
-        reader.mark(1 << 16);
-        String first = reader.readLine();
-        reader.reset();
-        this.delimiter = first != null && count(first, '\t') > count(first, ',') ? '\t' : ',';
+        this.delimiter = delimiter(file, charset, bomLength);
         this.sheet = new CsvSheet();
     }
 
@@ -56,15 +58,102 @@ public final class CsvExtractReader implements ExtractFormat.ExtractReader {
             n = in.readNBytes(head, 0, 4);
         }
         if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-            return new CsvExtractReader(file, StandardCharsets.UTF_8, 3);
+            return new CsvExtractReader(file, StandardCharsets.UTF_8, 3, invalid(file, StandardCharsets.UTF_8));
         }
         if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-            return new CsvExtractReader(file, StandardCharsets.UTF_16LE, 2);
+            return new CsvExtractReader(file, StandardCharsets.UTF_16LE, 2, invalid(file, StandardCharsets.UTF_16LE));
         }
         if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-            return new CsvExtractReader(file, StandardCharsets.UTF_16BE, 2);
+            return new CsvExtractReader(file, StandardCharsets.UTF_16BE, 2, invalid(file, StandardCharsets.UTF_16BE));
         }
-        return new CsvExtractReader(file, isUtf8(file) ? StandardCharsets.UTF_8 : GB18030, 0);
+        Utf8Census census = Utf8Census.of(file);
+        if (census.invalid == 0 || census.mostlyUtf8()) {
+            return new CsvExtractReader(file, StandardCharsets.UTF_8, 0,
+                    census.invalid == 0 ? invalid(file, StandardCharsets.UTF_8) : census.invalid);
+        }
+        return new CsvExtractReader(file, GB18030, 0, invalid(file, GB18030));
+    }
+
+    /**
+     * Bytes of the file that do not decode in the detected encoding; each row holding one is rejected. Zero for a
+     * clean file.
+     */
+    public long invalidBytes() {
+        return invalidBytes;
+    }
+
+    /** Malformed or unmappable sequences met when decoding the whole file (streamed) in {@code charset}. */
+    static long invalid(Path file, Charset charset) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long invalid = 0;
+        try (var channel = Files.newByteChannel(file)) {
+            boolean end = false;
+            while (true) {
+                if (!end) {
+                    end = channel.read(in) < 0;
+                }
+                in.flip();
+                var result = decoder.decode(in, out, end);
+                if (result.isError()) {
+                    invalid++;
+                    in.position(in.position() + result.length());
+                } else if (end && !in.hasRemaining()) {
+                    out.clear();
+                    return decoder.flush(out).isError() ? invalid + 1 : invalid;
+                }
+                out.clear();
+                in.compact();
+            }
+        }
+    }
+
+    /** Valid multi-byte UTF-8 sequences and invalid bytes of a file, counted in one streamed pass. */
+    record Utf8Census(long multiByte, long invalid) {
+
+        /** UTF-8 damaged here and there, not text in another encoding (GBK shows about as many invalid as valid). */
+        boolean mostlyUtf8() {
+            return multiByte >= 8 && multiByte >= 10 * invalid;
+        }
+
+        static Utf8Census of(Path file) throws IOException {
+            long multiByte = 0;
+            long invalid = 0;
+            int need = 0;
+            byte[] buffer = new byte[1 << 16];
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    for (int i = 0; i < n; i++) {
+                        int b = buffer[i] & 0xFF;
+                        if (need > 0) {
+                            if ((b & 0xC0) == 0x80) {
+                                if (--need == 0) {
+                                    multiByte++;
+                                }
+                                continue;
+                            }
+                            invalid++;
+                            need = 0;
+                        }
+                        if (b < 0x80) {
+                            continue;
+                        }
+                        if (b >= 0xC2 && b <= 0xDF) {
+                            need = 1;
+                        } else if (b >= 0xE0 && b <= 0xEF) {
+                            need = 2;
+                        } else if (b >= 0xF0 && b <= 0xF4) {
+                            need = 3;
+                        } else {
+                            invalid++;
+                        }
+                    }
+                }
+            }
+            return new Utf8Census(multiByte, need > 0 ? invalid + 1 : invalid);
+        }
     }
 
     /** True when every byte of the file decodes as UTF-8 (streamed: files may be large). */
@@ -111,6 +200,19 @@ public final class CsvExtractReader implements ExtractFormat.ExtractReader {
         return n == 0 || control * 100 < n;
     }
 
+    /** Tab when the first line (its first 64 KiB) holds more tabs than commas, else comma. */
+    private static char delimiter(Path file, Charset charset, int bomLength) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(bomLength);
+            head = in.readNBytes(1 << 16);
+        }
+        String text = new String(head, charset);
+        int end = text.indexOf('\n');
+        String first = end < 0 ? text : text.substring(0, end);
+        return count(first, '\t') > count(first, ',') ? '\t' : ',';
+    }
+
     private static int count(String s, char c) {
         return (int) s.chars().filter(x -> x == c).count();
     }
@@ -122,7 +224,8 @@ public final class CsvExtractReader implements ExtractFormat.ExtractReader {
 
     @Override
     public String description() {
-        return "CSV " + charset.name() + (delimiter == '\t' ? " tab-separated" : "");
+        return "CSV " + charset.name() + (delimiter == '\t' ? " tab-separated" : "")
+                + (invalidBytes > 0 ? " with " + invalidBytes + " undecodable byte sequence(s)" : "");
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -18,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
  * A delivered workbook (.xlsx, also legacy .xls), every sheet. Cells are rendered to text the way a person reads
@@ -26,6 +29,20 @@ import org.apache.poi.ss.util.CellRangeAddress;
  */
 public final class WorkbookExtractReader implements ExtractFormat.ExtractReader {
 
+    /**
+     * Bounds on what a delivered .xlsx may expand to, so that a zip bomb is refused before it fills the memory:
+     * no part may inflate more than 100 times (POI's check while it reads), no part may exceed 256 MiB and the
+     * parts together 512 MiB (checked first, from the zip's directory, and again by POI while it reads).
+     */
+    static final double MIN_INFLATE_RATIO = 0.01;
+    static final long MAX_PART_BYTES = 256L << 20;
+    static final long MAX_TOTAL_BYTES = 512L << 20;
+
+    static {
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+        ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+    }
+
     private final Workbook workbook;
 
     private WorkbookExtractReader(Workbook workbook) {
@@ -33,7 +50,30 @@ public final class WorkbookExtractReader implements ExtractFormat.ExtractReader 
     }
 
     public static WorkbookExtractReader open(Path file) throws IOException {
+        checkExpandedSize(file);
         return new WorkbookExtractReader(WorkbookFactory.create(file.toFile(), null, true));
+    }
+
+    /** Refuses a zip whose parts declare more than the limits (a .xls, not a zip, has nothing to expand). */
+    static void checkExpandedSize(Path file) throws IOException {
+        long total = 0;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                long size = entry.getSize();
+                if (size > MAX_PART_BYTES) {
+                    throw new IOException("Zip bomb detected: part " + entry.getName() + " expands to " + (size >> 20)
+                            + " MiB, more than the " + (MAX_PART_BYTES >> 20) + " MiB allowed");
+                }
+                total += Math.max(size, 0);
+            }
+        } catch (java.util.zip.ZipException notAZip) {
+            return;
+        }
+        if (total > MAX_TOTAL_BYTES) {
+            throw new IOException("Zip bomb detected: the workbook expands to " + (total >> 20) + " MiB, more than the "
+                    + (MAX_TOTAL_BYTES >> 20) + " MiB allowed");
+        }
     }
 
     @Override

@@ -40,8 +40,8 @@ files as (
         count(*) filter (where status = 'loaded') as files_loaded,
         count(*) filter (where status = 'refused') as files_refused,
         count(*) filter (where status = 'duplicate') as files_duplicate,
-        sum(rows_loaded) as rows_loaded,
-        sum(rows_rejected) as rows_rejected
+        cast(sum(rows_loaded) as bigint) as rows_loaded,
+        cast(sum(rows_rejected) as bigint) as rows_rejected
     from ingest.deliveries
     group by job_execution_id
 ),
@@ -84,8 +84,8 @@ comment on column main.runs.run_id is '作业执行号 / Job execution id';
 comment on column main.runs.run_number is '运行序号；续跑沿用原序号 / Run number; a resumed run keeps the number of the run it resumes';
 comment on column main.runs.resumed is '是否为续跑（接着上次失败或中断的运行） / Whether this execution resumed a run that failed or was killed';
 comment on column main.runs.started_at is '开始时间 / Started';
-comment on column main.runs.ended_at is '结束时间（被中断时为空） / Ended; NULL when the process was killed';
-comment on column main.runs.status is '状态：COMPLETED 完成、FAILED 失败、ABANDONED 进程中断后被恢复 / COMPLETED, FAILED, or ABANDONED (killed, then recovered by the next run)';
+comment on column main.runs.ended_at is '结束时间 / Ended';
+comment on column main.runs.status is '状态：COMPLETED 完成；FAILED 失败或进程被中止（由下次运行接续） / COMPLETED, or FAILED: failed or killed, and resumed by the next run with the same options';
 comment on column main.runs.as_of is '截止日期（为空表示全部数据） / As-of date; NULL for all data';
 comment on column main.runs.files_loaded is '本次装载的文件数 / Files loaded by this execution';
 comment on column main.runs.files_refused is '本次拒收的文件数 / Files refused by this execution';

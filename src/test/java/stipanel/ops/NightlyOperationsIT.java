@@ -1,0 +1,210 @@
+package stipanel.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import stipanel.batch.PausePoint;
+import stipanel.cli.ExitCode;
+import stipanel.cli.NightlyRun;
+import stipanel.testing.PipelineRun;
+
+/**
+ * The nightly job as the scheduler runs it (the packaged jar in its own JVM): killed with SIGKILL at several points,
+ * started twice at once, and run while an analyst holds the published warehouse open.
+ */
+class NightlyOperationsIT {
+
+    static final String STATISTICS = "statistics";
+
+    static PipelineRun clean;
+    static String cleanSnapshot;
+
+    @BeforeAll
+    static void aCleanRun(@TempDir Path root) {
+        clean = new PipelineRun(root.resolve("clean")).deliverSamples(STATISTICS);
+        JarRun run = JarRun.complete(clean);
+        assertEquals(ExitCode.COMPLETED, run.exitCode(), run.output());
+        cleanSnapshot = clean.snapshot();
+    }
+
+    @Test
+    void killedAtFourPointsInARowTheRunIsResumedAndEndsWithExactlyTheCleanRunsWarehouse(@TempDir Path root) {
+        // given an inbox of nine files (eight load, one is refused)
+        PipelineRun night = new PipelineRun(root).deliverSamples(STATISTICS);
+        Path working = NightlyRun.workingCopy(night.warehouse);
+
+        // when the run is killed inside the transaction of its 2nd file
+        killAt(night, "ingest:2");
+        // then the first file is committed, the second rolled back, nothing is published
+        assertEquals(1L, count(working, "select count(*) from ingest.deliveries"));
+        assertFalse(Files.exists(night.warehouse), "a killed run publishes nothing");
+
+        // when the next run resumes it and is killed inside its 5th file (a late file of the inbox)
+        killAt(night, "ingest:5");
+        // then the four files it finished are committed too, each once
+        assertEquals(5L, count(working, "select count(*) from ingest.deliveries"));
+        assertEquals(5L, count(working, "select count(distinct content_hash) from ingest.deliveries"));
+
+        // when the next run finishes the load and is killed while it builds the panel
+        killAt(night, "panel");
+        // then every file is in once, and the half-built panel was rolled back
+        assertEquals(9L, count(working, "select count(*) from ingest.deliveries"));
+        assertEquals(0L, count(working, "select count(*) from duckdb_tables() where schema_name = 'marts' "
+                + "and table_name = 'panel'"));
+
+        // when the next run completes the job and is killed while publishing
+        killAt(night, "publish");
+        // then the copy being published was never renamed over the warehouse
+        assertFalse(Files.exists(night.warehouse), "a half-published copy never becomes the warehouse");
+
+        // when the next run starts with nobody watching
+        JarRun last = JarRun.complete(night);
+
+        // then it completes, and the warehouse is the clean run's, row for row
+        assertEquals(ExitCode.COMPLETED, last.exitCode(), last.output());
+        assertEquals(cleanSnapshot, night.snapshot());
+        assertFalse(Files.exists(night.warehouse.resolveSibling("sti-panel.duckdb.publishing")));
+        // and the runs view accounts for every file and row once over the five executions
+        assertEquals(List.of(List.of(5L, 8L, 1L, 0L, 264L, 8L)), night.rows("""
+                select count(*), sum(files_loaded)::bigint, sum(files_refused)::bigint, sum(files_duplicate)::bigint,
+                    sum(rows_loaded)::bigint, sum(rows_rejected)::bigint from runs"""));
+        assertEquals(List.of(List.of(1L, "FAILED", false), List.of(1L, "FAILED", true), List.of(1L, "FAILED", true),
+                List.of(1L, "COMPLETED", true), List.of(2L, "COMPLETED", false)), night.rows(
+                "select run_number, status, resumed from runs order by run_id"));
+        assertEquals(clean.rows("select files_loaded, rows_loaded, rows_rejected from runs"),
+                night.rows("select sum(files_loaded)::bigint, sum(rows_loaded)::bigint, sum(rows_rejected)::bigint from runs "
+                        + "where run_number = 1"));
+    }
+
+    @Test
+    void aSecondRunStartedDuringTheFirstExitsAtOnceNamingItAndTheFirstIsUnaffected(@TempDir Path root) {
+        // given a run paused inside its 2nd file
+        PipelineRun night = new PipelineRun(root).deliverSamples(STATISTICS);
+        Path resume = root.resolve("resume");
+        JarRun first = JarRun.start(night, Map.of(PausePoint.PAUSE_AT, "ingest:2",
+                PausePoint.RESUME_FILE, resume.toString())).awaitPause("ingest:2");
+
+        // when a second run starts on the same warehouse
+        long started = System.nanoTime();
+        JarRun second = JarRun.start(night, Map.of());
+        int secondExit = second.exitCode();
+
+        // then it exits at once with code 3, naming the running one by process id and start time
+        assertEquals(ExitCode.WAREHOUSE_BUSY, secondExit, second.output());
+        assertTrue((System.nanoTime() - started) / 1e9 < 30, "the second run should not wait");
+        assertTrue(second.stderr().contains("pid " + first.process.pid() + ", started "), second.stderr());
+        assertTrue(first.process.isAlive());
+
+        // when the first run goes on
+        JarRun.touch(resume);
+
+        // then it completes as if alone
+        assertEquals(ExitCode.COMPLETED, first.exitCode(), first.output());
+        assertEquals(cleanSnapshot, night.snapshot());
+    }
+
+    @Test
+    void anAnalystHoldingThePublishedFileOpenNeitherBlocksTheRunNorSeesHalfOfIt(@TempDir Path root)
+            throws Exception {
+        // given a published warehouse of the statistics, and a second night with the patents delivered too
+        PipelineRun night = new PipelineRun(root).deliverSamples(STATISTICS);
+        JarRun first = JarRun.complete(night);
+        assertEquals(ExitCode.COMPLETED, first.exitCode(), first.output());
+        night.deliverSamples("patents");
+        String before = "9 files, 264 loaded";
+
+        // when an analyst holds it open read-only while the next run ingests
+        try (Connection analyst = readOnly(night.warehouse)) {
+            assertEquals(before, describe(analyst));
+            Path resume = root.resolve("resume");
+            JarRun second = JarRun.start(night, Map.of(PausePoint.PAUSE_AT, "ingest:2",
+                    PausePoint.RESUME_FILE, resume.toString())).awaitPause("ingest:2");
+
+            // then in the middle of the run, the open connection and a new one (another process) see the last
+            // published run, whole
+            assertEquals(before, describe(analyst));
+            assertEquals(before, anotherAnalyst(night.warehouse));
+
+            // when the run goes on to the end
+            JarRun.touch(resume);
+
+            // then it completes although the analyst still holds the old file
+            assertEquals(ExitCode.COMPLETED, second.exitCode(), second.output());
+            // the analyst's open connection still reads the old, consistent warehouse
+            assertEquals(before, describe(analyst));
+            // and a new connection (another analyst's process) reads the new one
+            String after = anotherAnalyst(night.warehouse);
+            assertEquals(PipelineRun.query(NightlyRun.workingCopy(night.warehouse),
+                    "select count(*) || ' files, ' || sum(rows_loaded) || ' loaded' from source_files").get(0).get(0),
+                    after);
+            long patentFiles;
+            try (var files = Files.walk(night.inbox.resolve("patents"))) {
+                patentFiles = files.filter(Files::isRegularFile).count();
+            }
+            assertTrue(after.startsWith((9 + patentFiles) + " files, "), after);
+            assertFalse(after.equals(before));
+        }
+    }
+
+    @Test
+    void anAnalystsDuckDb15OpensThePublishedWarehouse() throws Exception {
+        // given the warehouse a clean run published, and the DuckDB 1.5 driver (copied by the pom) in its own JVM
+        Path driver = Path.of("target", "duckdb-1.5", "duckdb_jdbc-1.5.jar");
+        assertTrue(Files.isRegularFile(driver), driver + " is copied in the pre-integration-test phase");
+
+        // when it reads the panel
+        String output = DuckDbReader.read(driver, clean.warehouse, "select count(*), count(value) from indicator_panel");
+
+        // then it opens the file and sees the same panel as the current driver
+        List<Object> expected = clean.rows("select count(*), count(value) from indicator_panel").get(0);
+        List<String> lines = output.lines().toList();
+        assertTrue(lines.get(0).startsWith("duckdb v1.5."), output);
+        assertEquals(List.of(expected.get(0) + "|" + expected.get(1)), lines.subList(1, lines.size()));
+    }
+
+    private static String describe(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "select count(*), sum(rows_loaded) from source_files")) {
+            r.next();
+            return r.getLong(1) + " files, " + r.getLong(2) + " loaded";
+        }
+    }
+
+    /** What an analyst who opens the warehouse now, from another process, sees. */
+    private static String anotherAnalyst(Path warehouse) {
+        List<String> lines = DuckDbReader.read(DuckDbReader.currentDriver(), warehouse,
+                "select count(*) || ' files, ' || sum(rows_loaded) || ' loaded' from source_files").lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    static Connection readOnly(Path database) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("duckdb.read_only", "true");
+        return DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), p);
+    }
+
+    private static void killAt(PipelineRun night, String point) {
+        JarRun run = JarRun.start(night, Map.of(PausePoint.PAUSE_AT, point)).awaitPause(point);
+        run.kill9();
+    }
+
+    private static long count(Path database, String sql) {
+        return ((Number) PipelineRun.query(database, sql).get(0).get(0)).longValue();
+    }
+}
