@@ -61,7 +61,8 @@ public final class Cells {
 
     /** Normalised text, or {@code null} for a missing marker. */
     public static String optionalText(String raw) {
-        return isMissing(raw) ? null : text(raw);
+        String t = text(raw);
+        return MISSING_MARKERS.contains(t) ? null : t;
     }
 
     /** A number, thousands separators allowed, a trailing % tolerated; {@code null} for a missing marker. */
