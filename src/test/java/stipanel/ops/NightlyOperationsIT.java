@@ -87,6 +87,10 @@ class NightlyOperationsIT {
         assertEquals(List.of(List.of(1L, "FAILED", false), List.of(1L, "FAILED", true), List.of(1L, "FAILED", true),
                 List.of(1L, "COMPLETED", true), List.of(2L, "COMPLETED", false)), night.rows(
                 "select run_number, status, resumed from runs order by run_id"));
+        // and the run after the completed one found nothing to change, and says so
+        assertEquals(List.of(List.of(0L, 0L, 0L, "")), night.rows("select values_changed, values_new, values_removed, "
+                + "indicators_changed from runs where run_number = 2"));
+        assertTrue(last.stdout().contains("indicators changed since the last run: none"), last.output());
         assertEquals(clean.rows("select files_loaded, rows_loaded, rows_rejected from runs"),
                 night.rows("select sum(files_loaded)::bigint, sum(rows_loaded)::bigint, sum(rows_rejected)::bigint from runs "
                         + "where run_number = 1"));
@@ -159,7 +163,33 @@ class NightlyOperationsIT {
             }
             assertTrue(after.startsWith((9 + patentFiles) + " files, "), after);
             assertFalse(after.equals(before));
+            assertTrue(second.stdout().contains("indicators changed since the last run: ")
+                    && second.stdout().contains("VALID_INV_PATENTS"), second.output());
         }
+        // and the runs view keeps what each night did: the second loaded the patents and changed their indicators
+        List<List<Object>> runs = night.rows("select files_loaded, indicators_changed from runs order by run_id");
+        assertEquals(2, runs.size(), runs.toString());
+        assertEquals(8L, runs.get(0).get(0));
+        assertTrue(((String) runs.get(1).get(1)).contains("VALID_INV_PATENTS"), runs.toString());
+    }
+
+    @Test
+    void aZipBombIsRefusedByARunWithASmallHeapAndTheOtherFilesLoad(@TempDir Path root) throws Exception {
+        // given a good file and a workbook whose sheet expands to 1 GiB
+        PipelineRun night = new PipelineRun(root).deliverSamples("statistics/财政局_科学技术支出.csv");
+        Files.write(night.inbox.resolve("bomb.xlsx"), HostileInputTest.Workbooks.bomb(1L << 30));
+
+        // when the run has a 192 MiB heap
+        List<String> jvm = new java.util.ArrayList<>(JarRun.FAST_START);
+        jvm.add("-Xmx192m");
+        JarRun run = JarRun.start(night, Map.of(), jvm);
+
+        // then memory stayed bounded: the run completed, refusing the bomb and loading the rest
+        assertEquals(ExitCode.COMPLETED, run.exitCode(), run.output());
+        assertEquals(List.of(List.of("bomb.xlsx", "refused"), List.of("财政局_科学技术支出.csv", "loaded")),
+                night.rows("select file_name, status from source_files order by file_name"));
+        assertTrue(((String) night.value("select message from ingest.deliveries where file_name = 'bomb.xlsx'"))
+                .contains("possible zip bomb"));
     }
 
     @Test
