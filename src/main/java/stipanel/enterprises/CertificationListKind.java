@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import stipanel.ingest.Cells;
 import stipanel.ingest.Column;
-import stipanel.ingest.ExtractKind;
 import stipanel.ingest.FactAppender;
 import stipanel.ingest.HeaderBinding;
 import stipanel.ingest.LoadContext;
@@ -19,6 +18,7 @@ import stipanel.ingest.RawRow;
 import stipanel.ingest.Region;
 import stipanel.ingest.Regions;
 import stipanel.ingest.RowRejectedException;
+import stipanel.ingest.TableKind;
 
 /**
  * 科技认定名单 (DOMAIN.md §8): one certificate per row, of any 认定类别. The loader checks the row and fixes the dates
@@ -26,7 +26,7 @@ import stipanel.ingest.RowRejectedException;
  * ({@code staging.certification_year_ends}).
  */
 @Component
-public class CertificationListKind implements ExtractKind {
+public class CertificationListKind extends TableKind {
 
     static final String USCC = "统一社会信用代码";
     static final String NAME = "企业名称";
@@ -56,75 +56,53 @@ public class CertificationListKind implements ExtractKind {
 
     static final String TABLE = "facts.certifications";
 
-    @Override
-    public String code() {
-        return "certification_list";
+    public CertificationListKind() {
+        super("certification_list", TABLE, COLUMNS);
     }
 
     @Override
-    public Optional<HeaderBinding> recognise(List<String> header) {
-        return HeaderBinding.bind(header, COLUMNS);
-    }
-
-    @Override
-    public List<String> factTables() {
-        return List.of(TABLE);
-    }
-
-    @Override
-    public RowLoader open(LoadContext context) throws SQLException {
+    protected void load(LoadContext context, RawRow row, FactAppender appender) throws SQLException {
         HeaderBinding h = context.header();
-        FactAppender appender = context.appender("facts", "certifications");
-        return new RowLoader() {
-            @Override
-            public void load(RawRow row) throws SQLException {
-                String uscc = Uscc.valid(h.get(row, USCC), USCC);
-                String reportedCategory = Cells.text(h.get(row, CATEGORY));
-                CertificationCategory category = CertificationCategory.named(reportedCategory).orElseThrow(() ->
-                        new RowRejectedException(CATEGORY + " '" + reportedCategory + "' is no known category"));
-                String certificate = certificate(h.get(row, CERTIFICATE), category);
-                LocalDate certified = Cells.date(h.get(row, CERTIFIED), CERTIFIED);
-                LocalDate stated = Cells.date(h.get(row, VALID_UNTIL), VALID_UNTIL);
-                Integer year = Cells.year(h.get(row, YEAR), YEAR);
-                if (year != null && (year < 1990 || year > 2100)) {
-                    throw new RowRejectedException(YEAR + " is out of range: '" + h.get(row, YEAR) + "'");
-                }
-                if (certified == null && !(category.validity() == CertificationCategory.Validity.THE_YEAR
-                        && year != null)) {
-                    throw new RowRejectedException(CERTIFIED + " is missing"
-                            + (category.validity() == CertificationCategory.Validity.THE_YEAR ? " and so is " + YEAR : ""));
-                }
-                if (year == null) {
-                    year = certified.getYear();
-                }
-                if (stated != null && certified != null && stated.isBefore(certified)) {
-                    throw new RowRejectedException(VALID_UNTIL + " " + stated + " is before " + CERTIFIED + " " + certified);
-                }
-                LocalDate validUntil = stated;
-                if (stated == null && category.validity() == CertificationCategory.Validity.YEARS_3_DEFAULT) {
-                    validUntil = certified.plusYears(3);
-                }
-                String status = status(h.get(row, STATUS));
-                LocalDate revoked = Cells.date(h.get(row, REVOKED), REVOKED);
-                if (status.equals("撤销") && revoked == null) {
-                    throw new RowRejectedException(STATUS + " " + Cells.text(h.get(row, STATUS)) + " without " + REVOKED);
-                }
-                if (revoked != null && certified != null && revoked.isBefore(certified)) {
-                    throw new RowRejectedException(REVOKED + " " + revoked + " is before " + CERTIFIED + " " + certified);
-                }
-                String region = listRegion(h.get(row, REGION));
-                appender.row(row).add(uscc).add(Cells.optionalText(h.get(row, NAME))).add(category.canonical())
-                        .add(reportedCategory).add(category.component()).add(certificate).add(certified)
-                        .add(validUntil).add(stated == null && validUntil != null).add(year).add(status)
-                        .add(Cells.optionalText(h.get(row, STATUS))).add(revoked).add(region);
-                appender.end();
-            }
-
-            @Override
-            public void close() throws SQLException {
-                appender.close();
-            }
-        };
+        String uscc = Uscc.valid(h.get(row, USCC), USCC);
+        String reportedCategory = Cells.text(h.get(row, CATEGORY));
+        CertificationCategory category = CertificationCategory.named(reportedCategory).orElseThrow(() ->
+                new RowRejectedException(CATEGORY + " '" + reportedCategory + "' is no known category"));
+        String certificate = certificate(h.get(row, CERTIFICATE), category);
+        LocalDate certified = Cells.date(h.get(row, CERTIFIED), CERTIFIED);
+        LocalDate stated = Cells.date(h.get(row, VALID_UNTIL), VALID_UNTIL);
+        Integer year = Cells.year(h.get(row, YEAR), YEAR);
+        if (year != null && (year < 1990 || year > 2100)) {
+            throw new RowRejectedException(YEAR + " is out of range: '" + h.get(row, YEAR) + "'");
+        }
+        if (certified == null && !(category.validity() == CertificationCategory.Validity.THE_YEAR
+                && year != null)) {
+            throw new RowRejectedException(CERTIFIED + " is missing"
+                    + (category.validity() == CertificationCategory.Validity.THE_YEAR ? " and so is " + YEAR : ""));
+        }
+        if (year == null) {
+            year = certified.getYear();
+        }
+        if (stated != null && certified != null && stated.isBefore(certified)) {
+            throw new RowRejectedException(VALID_UNTIL + " " + stated + " is before " + CERTIFIED + " " + certified);
+        }
+        LocalDate validUntil = stated;
+        if (stated == null && category.validity() == CertificationCategory.Validity.YEARS_3_DEFAULT) {
+            validUntil = certified.plusYears(3);
+        }
+        String status = status(h.get(row, STATUS));
+        LocalDate revoked = Cells.date(h.get(row, REVOKED), REVOKED);
+        if (status.equals("撤销") && revoked == null) {
+            throw new RowRejectedException(STATUS + " " + Cells.text(h.get(row, STATUS)) + " without " + REVOKED);
+        }
+        if (revoked != null && certified != null && revoked.isBefore(certified)) {
+            throw new RowRejectedException(REVOKED + " " + revoked + " is before " + CERTIFIED + " " + certified);
+        }
+        String region = listRegion(h.get(row, REGION));
+        appender.row(row).add(uscc).add(Cells.optionalText(h.get(row, NAME))).add(category.canonical())
+                .add(reportedCategory).add(category.component()).add(certificate).add(certified)
+                .add(validUntil).add(stated == null && validUntil != null).add(year).add(status)
+                .add(Cells.optionalText(h.get(row, STATUS))).add(revoked).add(region);
+        appender.end();
     }
 
     /** The HTE certificate number must be GR + year + province + serial; other categories' numbers are free text. */

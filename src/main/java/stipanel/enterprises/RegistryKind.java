@@ -3,25 +3,24 @@ package stipanel.enterprises;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import stipanel.ingest.Cells;
 import stipanel.ingest.Column;
-import stipanel.ingest.ExtractKind;
 import stipanel.ingest.FactAppender;
 import stipanel.ingest.HeaderBinding;
 import stipanel.ingest.LoadContext;
 import stipanel.ingest.RawRow;
 import stipanel.ingest.RowRejectedException;
+import stipanel.ingest.TableKind;
 
 /**
  * 企业登记 (DOMAIN.md §7): the registry's extract, one enterprise per row. Every row is kept; which row of an
  * enterprise is current (the latest 数据截止日期) is decided in SQL ({@code staging.registry_current}).
  */
 @Component
-public class RegistryKind implements ExtractKind {
+public class RegistryKind extends TableKind {
 
     static final String USCC = "统一社会信用代码";
     static final String NAME = "企业名称";
@@ -50,59 +49,37 @@ public class RegistryKind implements ExtractKind {
 
     static final String TABLE = "facts.registry_entries";
 
-    @Override
-    public String code() {
-        return "enterprise_registry";
+    public RegistryKind() {
+        super("enterprise_registry", TABLE, COLUMNS);
     }
 
     @Override
-    public Optional<HeaderBinding> recognise(List<String> header) {
-        return HeaderBinding.bind(header, COLUMNS);
-    }
-
-    @Override
-    public List<String> factTables() {
-        return List.of(TABLE);
-    }
-
-    @Override
-    public RowLoader open(LoadContext context) throws SQLException {
+    protected void load(LoadContext context, RawRow row, FactAppender appender) throws SQLException {
         HeaderBinding h = context.header();
-        FactAppender appender = context.appender("facts", "registry_entries");
-        return new RowLoader() {
-            @Override
-            public void load(RawRow row) throws SQLException {
-                String uscc = Uscc.valid(h.get(row, USCC), USCC);
-                String status = RegistrationStatus.of(h.get(row, STATUS), STATUS);
-                LocalDate established = Places.requiredDate(h.get(row, ESTABLISHED), ESTABLISHED);
-                LocalDate changed = Cells.date(h.get(row, STATUS_CHANGED), STATUS_CHANGED);
-                if (RegistrationStatus.ENDING.contains(status) && changed == null) {
-                    throw new RowRejectedException(STATUS + " " + status + " without " + STATUS_CHANGED);
-                }
-                if (changed != null && changed.isBefore(established)) {
-                    throw new RowRejectedException(STATUS_CHANGED + " " + changed + " is before " + ESTABLISHED + " "
-                            + established);
-                }
-                RegisteredCapital capital = RegisteredCapital.parse(h.get(row, CAPITAL), h.unit(CAPITAL), CAPITAL);
-                String industry = IndustryCode.of(h.get(row, INDUSTRY), INDUSTRY);
-                String region = Places.county(h.get(row, ADDRESS_REGION), ADDRESS_REGION);
-                LocalDate cutoff = Cells.date(h.get(row, CUTOFF), CUTOFF);
-                boolean undated = cutoff == null;
-                appender.row(row).add(uscc).add(uscc.substring(8, 17)).add(Cells.optionalText(h.get(row, NAME)))
-                        .add(Cells.optionalText(h.get(row, TYPE))).add(status).add(Cells.text(h.get(row, STATUS)))
-                        .add(established).add(changed)
-                        .add(capital == null ? null : capital.amountWan())
-                        .add(capital == null ? null : capital.currency())
-                        .add(Cells.optionalText(h.get(row, CAPITAL))).add(industry).add(region)
-                        .add(Cells.optionalText(h.get(row, AUTHORITY)))
-                        .add(undated ? context.delivery().firstIngestedOn() : cutoff).add(undated);
-                appender.end();
-            }
-
-            @Override
-            public void close() throws SQLException {
-                appender.close();
-            }
-        };
+        String uscc = Uscc.valid(h.get(row, USCC), USCC);
+        String status = RegistrationStatus.of(h.get(row, STATUS), STATUS);
+        LocalDate established = Places.requiredDate(h.get(row, ESTABLISHED), ESTABLISHED);
+        LocalDate changed = Cells.date(h.get(row, STATUS_CHANGED), STATUS_CHANGED);
+        if (RegistrationStatus.ENDING.contains(status) && changed == null) {
+            throw new RowRejectedException(STATUS + " " + status + " without " + STATUS_CHANGED);
+        }
+        if (changed != null && changed.isBefore(established)) {
+            throw new RowRejectedException(STATUS_CHANGED + " " + changed + " is before " + ESTABLISHED + " "
+                    + established);
+        }
+        RegisteredCapital capital = RegisteredCapital.parse(h.get(row, CAPITAL), h.unit(CAPITAL), CAPITAL);
+        String industry = IndustryCode.of(h.get(row, INDUSTRY), INDUSTRY);
+        String region = Places.county(h.get(row, ADDRESS_REGION), ADDRESS_REGION);
+        LocalDate cutoff = Cells.date(h.get(row, CUTOFF), CUTOFF);
+        boolean undated = cutoff == null;
+        appender.row(row).add(uscc).add(uscc.substring(8, 17)).add(Cells.optionalText(h.get(row, NAME)))
+                .add(Cells.optionalText(h.get(row, TYPE))).add(status).add(Cells.text(h.get(row, STATUS)))
+                .add(established).add(changed)
+                .add(capital == null ? null : capital.amountWan())
+                .add(capital == null ? null : capital.currency())
+                .add(Cells.optionalText(h.get(row, CAPITAL))).add(industry).add(region)
+                .add(Cells.optionalText(h.get(row, AUTHORITY)))
+                .add(undated ? context.delivery().firstIngestedOn() : cutoff).add(undated);
+        appender.end();
     }
 }

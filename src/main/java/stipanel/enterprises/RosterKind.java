@@ -3,18 +3,17 @@ package stipanel.enterprises;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import stipanel.ingest.Cells;
 import stipanel.ingest.Column;
-import stipanel.ingest.ExtractKind;
 import stipanel.ingest.FactAppender;
 import stipanel.ingest.HeaderBinding;
 import stipanel.ingest.LoadContext;
 import stipanel.ingest.RawRow;
 import stipanel.ingest.RowRejectedException;
+import stipanel.ingest.TableKind;
 import stipanel.ingest.Units;
 
 /**
@@ -22,7 +21,7 @@ import stipanel.ingest.Units;
  * stand in for missing official aggregates and its 是否有研发机构 feeds RD_INST_COVERAGE.
  */
 @Component
-public class RosterKind implements ExtractKind {
+public class RosterKind extends TableKind {
 
     static final String YEAR = "年份";
     static final String USCC = "统一社会信用代码";
@@ -52,60 +51,38 @@ public class RosterKind implements ExtractKind {
 
     static final String TABLE = "facts.roster_entries";
 
-    @Override
-    public String code() {
-        return "above_scale_roster";
+    public RosterKind() {
+        super("above_scale_roster", TABLE, COLUMNS);
     }
 
     @Override
-    public Optional<HeaderBinding> recognise(List<String> header) {
-        return HeaderBinding.bind(header, COLUMNS);
-    }
-
-    @Override
-    public List<String> factTables() {
-        return List.of(TABLE);
-    }
-
-    @Override
-    public RowLoader open(LoadContext context) throws SQLException {
+    protected void load(LoadContext context, RawRow row, FactAppender appender) throws SQLException {
         HeaderBinding h = context.header();
-        FactAppender appender = context.appender("facts", "roster_entries");
-        return new RowLoader() {
-            @Override
-            public void load(RawRow row) throws SQLException {
-                Integer year = Cells.year(h.get(row, YEAR), YEAR);
-                if (year == null || year < 1990 || year > 2100) {
-                    throw new RowRejectedException(YEAR + " is missing or out of range: '" + h.get(row, YEAR) + "'");
-                }
-                String uscc = Uscc.valid(h.get(row, USCC), USCC);
-                String region = Places.county(h.get(row, REGION), REGION);
-                if (region == null) {
-                    throw new RowRejectedException(REGION + " is missing");
-                }
-                String industry = IndustryCode.of(h.get(row, INDUSTRY), INDUSTRY);
-                BigDecimal revenue = money(h, row, REVENUE);
-                if (revenue == null) {
-                    throw new RowRejectedException(REVENUE + " is missing");
-                }
-                if (revenue.compareTo(ABOVE_SCALE_WAN) < 0) {
-                    throw new RowRejectedException(REVENUE + " " + revenue.stripTrailingZeros().toPlainString()
-                            + "万元 is below 2000万元: not an above-scale enterprise");
-                }
-                BigDecimal rd = money(h, row, RD_EXPENSE);
-                BigDecimal va = money(h, row, VALUE_ADDED);
-                Boolean highTech = Places.yesNo(h.get(row, HIGH_TECH), HIGH_TECH);
-                Boolean rdInstitution = Places.yesNo(h.get(row, RD_INSTITUTION), RD_INSTITUTION);
-                appender.row(row).add(year).add(uscc).add(Cells.optionalText(h.get(row, NAME))).add(region)
-                        .add(industry).add(revenue).add(rd).add(va).add(highTech).add(rdInstitution);
-                appender.end();
-            }
-
-            @Override
-            public void close() throws SQLException {
-                appender.close();
-            }
-        };
+        Integer year = Cells.year(h.get(row, YEAR), YEAR);
+        if (year == null || year < 1990 || year > 2100) {
+            throw new RowRejectedException(YEAR + " is missing or out of range: '" + h.get(row, YEAR) + "'");
+        }
+        String uscc = Uscc.valid(h.get(row, USCC), USCC);
+        String region = Places.county(h.get(row, REGION), REGION);
+        if (region == null) {
+            throw new RowRejectedException(REGION + " is missing");
+        }
+        String industry = IndustryCode.of(h.get(row, INDUSTRY), INDUSTRY);
+        BigDecimal revenue = money(h, row, REVENUE);
+        if (revenue == null) {
+            throw new RowRejectedException(REVENUE + " is missing");
+        }
+        if (revenue.compareTo(ABOVE_SCALE_WAN) < 0) {
+            throw new RowRejectedException(REVENUE + " " + revenue.stripTrailingZeros().toPlainString()
+                    + "万元 is below 2000万元: not an above-scale enterprise");
+        }
+        BigDecimal rd = money(h, row, RD_EXPENSE);
+        BigDecimal va = money(h, row, VALUE_ADDED);
+        Boolean highTech = Places.yesNo(h.get(row, HIGH_TECH), HIGH_TECH);
+        Boolean rdInstitution = Places.yesNo(h.get(row, RD_INSTITUTION), RD_INSTITUTION);
+        appender.row(row).add(year).add(uscc).add(Cells.optionalText(h.get(row, NAME))).add(region)
+                .add(industry).add(revenue).add(rd).add(va).add(highTech).add(rdInstitution);
+        appender.end();
     }
 
     /** A money column in 万元: the header's unit ({@code 营业收入（万元）}) converted, none meaning 万元. */

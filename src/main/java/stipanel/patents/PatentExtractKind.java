@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import stipanel.ingest.Cells;
 import stipanel.ingest.Column;
-import stipanel.ingest.ExtractKind;
 import stipanel.ingest.FactAppender;
 import stipanel.ingest.HeaderBinding;
 import stipanel.ingest.LoadContext;
@@ -20,6 +18,7 @@ import stipanel.ingest.RawRow;
 import stipanel.ingest.Region;
 import stipanel.ingest.Regions;
 import stipanel.ingest.RowRejectedException;
+import stipanel.ingest.TableKind;
 import stipanel.ingest.Units;
 
 /**
@@ -28,7 +27,7 @@ import stipanel.ingest.Units;
  * 数据截止日期. The stock rules (valid, high-value at a year end) are SQL over the current rows.
  */
 @Component
-public class PatentExtractKind implements ExtractKind {
+public class PatentExtractKind extends TableKind {
 
     static final String TABLE = "facts.patent_rows";
 
@@ -68,45 +67,23 @@ public class PatentExtractKind implements ExtractKind {
     private static final Pattern COUNT = Pattern.compile("(\\d+)(件|个|项)?");
     private static final Pattern AMOUNT_WITH_UNIT = Pattern.compile("([-\\d.,]+)\\s*(亿元|万元|千元|元)");
 
-    @Override
-    public String code() {
-        return "patents";
+    public PatentExtractKind() {
+        super("patents", TABLE, COLUMNS);
     }
 
     @Override
-    public Optional<HeaderBinding> recognise(List<String> header) {
-        return HeaderBinding.bind(header, COLUMNS);
-    }
-
-    @Override
-    public List<String> factTables() {
-        return List.of(TABLE);
-    }
-
-    @Override
-    public RowLoader open(LoadContext context) throws SQLException {
+    protected void load(LoadContext context, RawRow row, FactAppender appender) throws SQLException {
         HeaderBinding h = context.header();
-        FactAppender appender = context.appender("facts", "patent_rows");
-        return new RowLoader() {
-            @Override
-            public void load(RawRow row) throws SQLException {
-                PatentRow p = read(h, row, context);
-                appender.row(row)
-                        .add(p.number.toString()).add(h.get(row, NUMBER).strip())
-                        .add(p.number.typeDigit()).add(p.type.label()).add(p.number.isPct()).add(p.typeDerived)
-                        .add(p.filed).add(p.granted).add(p.title).add(p.ipc).add(p.applicant).add(p.uscc)
-                        .add(p.region.code()).add(p.regionFrom)
-                        .add(p.status == null ? null : p.status.label()).add(p.lapsed)
-                        .add(p.overseas).add(p.overseasDelivered).add(p.pledgeWan).add(p.awards)
-                        .add(p.cutoff).add(p.cutoffIsIngestDate);
-                appender.end();
-            }
-
-            @Override
-            public void close() throws SQLException {
-                appender.close();
-            }
-        };
+        PatentRow p = read(h, row, context);
+        appender.row(row)
+                .add(p.number.toString()).add(h.get(row, NUMBER).strip())
+                .add(p.number.typeDigit()).add(p.type.label()).add(p.number.isPct()).add(p.typeDerived)
+                .add(p.filed).add(p.granted).add(p.title).add(p.ipc).add(p.applicant).add(p.uscc)
+                .add(p.region.code()).add(p.regionFrom)
+                .add(p.status == null ? null : p.status.label()).add(p.lapsed)
+                .add(p.overseas).add(p.overseasDelivered).add(p.pledgeWan).add(p.awards)
+                .add(p.cutoff).add(p.cutoffIsIngestDate);
+        appender.end();
     }
 
     /** Validates a whole row before anything is appended. */

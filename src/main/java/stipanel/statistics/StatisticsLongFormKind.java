@@ -10,13 +10,14 @@ import org.springframework.stereotype.Component;
 
 import stipanel.ingest.Cells;
 import stipanel.ingest.Column;
-import stipanel.ingest.ExtractKind;
+import stipanel.ingest.FactAppender;
 import stipanel.ingest.HeaderBinding;
 import stipanel.ingest.LoadContext;
 import stipanel.ingest.RawRow;
 import stipanel.ingest.Region;
 import stipanel.ingest.Regions;
 import stipanel.ingest.RowRejectedException;
+import stipanel.ingest.TableKind;
 import stipanel.ingest.Units;
 
 /**
@@ -25,7 +26,7 @@ import stipanel.ingest.Units;
  * ({@code staging.statistics_current}).
  */
 @Component
-public class StatisticsLongFormKind implements ExtractKind {
+public class StatisticsLongFormKind extends TableKind {
 
     static final String YEAR = "年份";
     static final String REGION_CODE = "地区代码";
@@ -50,50 +51,33 @@ public class StatisticsLongFormKind implements ExtractKind {
             Column.optional("填报单位"),
             Column.optional("备注"));
 
-    @Override
-    public String code() {
-        return "statistics_long";
+    public StatisticsLongFormKind() {
+        super("statistics_long", StatisticVersions.TABLE, COLUMNS);
     }
 
     @Override
     public Optional<HeaderBinding> recognise(List<String> header) {
-        return HeaderBinding.bind(header, COLUMNS).filter(b -> b.has(REGION_CODE) || b.has(REGION_NAME));
+        return super.recognise(header).filter(b -> b.has(REGION_CODE) || b.has(REGION_NAME));
     }
 
     @Override
-    public List<String> factTables() {
-        return List.of(StatisticVersionWriter.TABLE);
-    }
-
-    @Override
-    public RowLoader open(LoadContext context) throws SQLException {
+    protected void load(LoadContext context, RawRow row, FactAppender appender) throws SQLException {
         HeaderBinding h = context.header();
-        StatisticVersionWriter writer = new StatisticVersionWriter(context);
-        return new RowLoader() {
-            @Override
-            public void load(RawRow row) throws SQLException {
-                Integer year = Cells.year(h.get(row, YEAR), YEAR);
-                if (year == null || year < 1949 || year > 2100) {
-                    throw new RowRejectedException(YEAR + " is missing or out of range: '" + h.get(row, YEAR) + "'");
-                }
-                Region region = region(h, row);
-                BaseStatistic statistic = statistic(h, row);
-                String deliveredUnit = Cells.text(h.get(row, UNIT));
-                BigDecimal value = Units.convert(Cells.number(h.get(row, VALUE), VALUE),
-                        deliveredUnit.isEmpty() ? h.unit(VALUE) : deliveredUnit, statistic.unit(), UNIT);
-                String status = PublicationStatus.of(h.get(row, STATUS));
-                LocalDate published = Cells.date(h.get(row, PUBLISHED), PUBLISHED);
-                boolean undated = published == null;
-                writer.write(row, statistic, region, year, value, status,
-                        undated ? context.delivery().firstIngestedOn() : published, undated,
-                        Cells.text(h.get(row, STATISTIC)), deliveredUnit, Cells.text(h.get(row, VALUE)));
-            }
-
-            @Override
-            public void close() throws SQLException {
-                writer.close();
-            }
-        };
+        Integer year = Cells.year(h.get(row, YEAR), YEAR);
+        if (year == null || year < 1949 || year > 2100) {
+            throw new RowRejectedException(YEAR + " is missing or out of range: '" + h.get(row, YEAR) + "'");
+        }
+        Region region = region(h, row);
+        BaseStatistic statistic = statistic(h, row);
+        String deliveredUnit = Cells.text(h.get(row, UNIT));
+        BigDecimal value = Units.convert(Cells.number(h.get(row, VALUE), VALUE),
+                deliveredUnit.isEmpty() ? h.unit(VALUE) : deliveredUnit, statistic.unit(), UNIT);
+        String status = PublicationStatus.of(h.get(row, STATUS));
+        LocalDate published = Cells.date(h.get(row, PUBLISHED), PUBLISHED);
+        boolean undated = published == null;
+        StatisticVersions.append(appender, row, statistic, region, year, value, status,
+                undated ? context.delivery().firstIngestedOn() : published, undated,
+                Cells.text(h.get(row, STATISTIC)), deliveredUnit, Cells.text(h.get(row, VALUE)));
     }
 
     private static Region region(HeaderBinding h, RawRow row) {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import stipanel.ingest.Cells;
 import stipanel.ingest.ExtractKind;
+import stipanel.ingest.FactAppender;
 import stipanel.ingest.HeaderBinding;
 import stipanel.ingest.HeaderCell;
 import stipanel.ingest.LoadContext;
@@ -46,7 +47,7 @@ public class StatisticsYearbookKind implements ExtractKind {
 
     @Override
     public List<String> factTables() {
-        return List.of(StatisticVersionWriter.TABLE);
+        return List.of(StatisticVersions.TABLE);
     }
 
     @Override
@@ -90,7 +91,7 @@ public class StatisticsYearbookKind implements ExtractKind {
         LocalDate versionDate = undated ? context.delivery().firstIngestedOn() : published;
         String status = title.contains("初步") ? "初步核实" : "最终核实";
         HeaderBinding h = context.header();
-        StatisticVersionWriter writer = new StatisticVersionWriter(context);
+        FactAppender appender = context.appender("facts", "statistic_versions");
         return new RowLoader() {
             @Override
             public void load(RawRow row) throws SQLException {
@@ -110,14 +111,14 @@ public class StatisticsYearbookKind implements ExtractKind {
                     versions.add(new Version(statistic, value, unit, Cells.text(h.get(row, column.getKey()))));
                 }
                 for (Version v : versions) {
-                    writer.write(row, v.statistic(), region, dataYear, v.value(), status, versionDate, undated,
+                    StatisticVersions.append(appender, row, v.statistic(), region, dataYear, v.value(), status, versionDate, undated,
                             v.statistic().name(), v.unit(), v.delivered());
                 }
             }
 
             @Override
             public void close() throws SQLException {
-                writer.close();
+                appender.close();
             }
         };
     }
