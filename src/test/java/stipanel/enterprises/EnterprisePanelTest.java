@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import stipanel.testing.PipelineRun;
 
 /**
- * The enterprise indicators over the committed samples (data-samples/enterprises/README.md tells each firm's story),
+ * The enterprise indicators over the committed samples (src/test/resources/samples/enterprises.md tells each firm's story),
  * computed by hand from DOMAIN.md §8–§10 and written out literally.
  */
 class EnterprisePanelTest {

@@ -18,7 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Writes {@code data-samples/enterprises/}: the registry workbook (an explanation sheet before the data), an older
  * registry re-delivery, the GBK certification list and the roster. Run it after changing the samples:
  * {@code java -cp target/classes:target/test-classes:<poi jars> stipanel.enterprises.EnterpriseSamples}. The firms and
- * their traps are described in {@code data-samples/enterprises/README.md}; the tests assert on the committed files.
+ * their traps are described in {@code src/test/resources/samples/enterprises.md}; the tests assert on the committed files.
  */
 public final class EnterpriseSamples {
 
