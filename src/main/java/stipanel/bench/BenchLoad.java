@@ -197,6 +197,11 @@ public final class BenchLoad {
         Properties p = new Properties();
         p.setProperty("autoinstall_known_extensions", "false");
         p.setProperty("autoload_known_extensions", "false");
+        // To measure how far DuckDB's own memory can be bounded (its default is 80 % of the machine's RAM).
+        String limit = System.getenv("STIPANEL_BENCH_DUCKDB_MEMORY_LIMIT");
+        if (limit != null) {
+            p.setProperty("memory_limit", limit);
+        }
         return DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), p);
     }
 
