@@ -19,6 +19,7 @@ import stipanel.ingest.Region;
 import stipanel.ingest.Regions;
 import stipanel.ingest.RowRejectedException;
 import stipanel.ingest.TableKind;
+import stipanel.ingest.Uscc;
 
 /**
  * 科技认定名单 (DOMAIN.md §8): one certificate per row, of any 认定类别. The loader checks the row and fixes the dates

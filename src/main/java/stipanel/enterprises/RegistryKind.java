@@ -14,6 +14,7 @@ import stipanel.ingest.LoadContext;
 import stipanel.ingest.RawRow;
 import stipanel.ingest.RowRejectedException;
 import stipanel.ingest.TableKind;
+import stipanel.ingest.Uscc;
 
 /**
  * 企业登记 (DOMAIN.md §7): the registry's extract, one enterprise per row. Every row is kept; which row of an

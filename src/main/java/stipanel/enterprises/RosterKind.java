@@ -15,6 +15,7 @@ import stipanel.ingest.RawRow;
 import stipanel.ingest.RowRejectedException;
 import stipanel.ingest.TableKind;
 import stipanel.ingest.Units;
+import stipanel.ingest.Uscc;
 
 /**
  * 规上工业企业名录 (DOMAIN.md §9): one above-scale industrial enterprise per year and row, money in 万元. Its sums

@@ -20,6 +20,7 @@ import stipanel.ingest.Regions;
 import stipanel.ingest.RowRejectedException;
 import stipanel.ingest.TableKind;
 import stipanel.ingest.Units;
+import stipanel.ingest.Uscc;
 
 /**
  * 专利检索导出 (DOMAIN.md §6): one patent per row as the patent office's search systems export it. Every row of
@@ -109,7 +110,7 @@ public class PatentExtractKind extends TableKind {
             throw new RowRejectedException(GRANTED + " " + granted + " is before " + FILED + " " + filed);
         }
         String ipc = IpcSymbol.canonical(h.get(row, IPC), IPC);
-        String uscc = CreditCode.normalise(h.get(row, USCC));
+        String uscc = Uscc.optional(h.get(row, USCC));
         Placement placement = place(h.get(row, REGION), uscc);
         String statusText = Cells.optionalText(h.get(row, STATUS));
         LegalStatus status = statusText == null ? null : LegalStatus.named(statusText).orElseThrow(() ->
@@ -145,7 +146,7 @@ public class PatentExtractKind extends TableKind {
     static Placement place(String regionCell, String uscc) {
         if (!Cells.isMissing(regionCell)) {
             Region delivered = Regions.resolveCode(regionCell, REGION);
-            if (delivered.level() == Region.Level.COUNTY || uscc == null || !CreditCode.isValid(uscc)) {
+            if (delivered.level() == Region.Level.COUNTY || uscc == null || !Uscc.isValid(uscc)) {
                 return new Placement(county(delivered, REGION), REGION);
             }
         }
@@ -153,12 +154,12 @@ public class PatentExtractKind extends TableKind {
             throw new RowRejectedException("neither " + REGION + " nor " + USCC
                     + " is given: the patent cannot be placed in a county");
         }
-        if (!CreditCode.isValid(uscc)) {
+        if (!Uscc.isValid(uscc)) {
             throw new RowRejectedException(REGION + " is empty and " + USCC + " '" + uscc
                     + "' fails its check characters (GB 32100, GB 11714), so it cannot place the patent");
         }
         String column = USCC + " characters 3–8";
-        return new Placement(county(Regions.resolveCode(CreditCode.regionPart(uscc), column), column), USCC);
+        return new Placement(county(Regions.resolveCode(Uscc.regionPart(uscc), column), column), USCC);
     }
 
     private static Region county(Region region, String column) {

@@ -14,6 +14,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import stipanel.ingest.Uscc;
+
 /**
  * Writes {@code data-samples/enterprises/}: the registry workbook (an explanation sheet before the data), an older
  * registry re-delivery, the GBK certification list and the roster. Run it after changing the samples:

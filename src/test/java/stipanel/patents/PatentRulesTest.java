@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import stipanel.ingest.RowRejectedException;
+import stipanel.ingest.Uscc;
 
 /** The row rules of DOMAIN.md §6 that are decided in Java, each with literal expectations. */
 class PatentRulesTest {
@@ -109,13 +110,13 @@ class PatentRulesTest {
     @ValueSource(strings = {"91330922MA2A1B3C2J", "91330903MA2J5N8D5U", "91110000600037341L", "9152000071430580XT",
             "91310115342050446K"})
     void validCreditCodesPass(String code) {
-        assertTrue(CreditCode.isValid(code));
+        assertTrue(Uscc.isValid(code));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"91330922MA2A1B3C2K", "91330922MA2A1B3C3J", "9133092MA2A1B3C2J", "91330922MA2A1B3CIJ"})
     void corruptedCreditCodesFail(String code) {
-        assertFalse(CreditCode.isValid(code));
+        assertFalse(Uscc.isValid(code));
     }
 
     @Test

@@ -1,9 +1,6 @@
-package stipanel.enterprises;
+package stipanel.ingest;
 
 import java.util.Locale;
-
-import stipanel.ingest.Cells;
-import stipanel.ingest.RowRejectedException;
 
 /**
  * 统一社会信用代码 (GB 32100-2015): 18 characters, the last a check character over the first 17; characters 9–17
@@ -22,6 +19,11 @@ public final class Uscc {
     /** The code as checked: NFKC, white space removed, upper case. */
     public static String normalise(String raw) {
         return Cells.text(raw).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+    }
+
+    /** The normalised code, {@code null} for a missing marker: for columns that may be empty. */
+    public static String optional(String raw) {
+        return Cells.isMissing(raw) ? null : normalise(raw);
     }
 
     /** The normalised code when both checks pass; otherwise rejects the row naming {@code column}. */
