@@ -20,6 +20,8 @@ import java.util.SplittableRandom;
 import org.apache.commons.csv.CSVRecord;
 
 import stipanel.ingest.ReferenceData;
+import stipanel.ingest.Uscc;
+import stipanel.patents.ApplicationNumber;
 
 /**
  * {@code generate}: synthetic national-scale deliveries over every county of {@code jobs/reference/gbt2260/areas.csv},
@@ -58,8 +60,6 @@ public final class Generate {
     private static final String[] CERT_CATEGORIES = {"高新技术企业", "科技型中小企业", "专精特新中小企业",
             "创新型中小企业", "科技服务机构", "企业研发机构", "专精特新\"小巨人\"企业"};
     private static final String USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-    private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
 
     /** Statistics (name as delivered, unit, base value per county, yearly growth). */
     private record Stat(String name, String unit, double base, double growth) {
@@ -212,7 +212,7 @@ public final class Generate {
             int u = r.nextInt(100);
             int typeDigit = u < 40 ? 1 : u < 80 ? 2 : u < 95 ? 3 : u < 98 ? 8 : 9;
             String digits = digits(year, typeDigit, i % 10_000_000);
-            char check = applicationCheck(digits);
+            char check = ApplicationNumber.checkCharacter(digits);
             String type = typeDigit == 1 || typeDigit == 8 ? "发明" : typeDigit == 2 || typeDigit == 9 ? "实用新型" : "外观设计";
             LocalDate filed = LocalDate.of(year, 1 + r.nextInt(12), 1 + r.nextInt(28));
             boolean granted = r.nextInt(100) < 85;
@@ -284,16 +284,6 @@ public final class Generate {
             s /= 10;
         }
         return new String(d);
-    }
-
-    /** ZC 0006-2003: weights 2..9 repeating from the left, sum mod 11, 10 → X. */
-    static char applicationCheck(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            sum += (digits.charAt(i) - '0') * (2 + i % 8);
-        }
-        int c = sum % 11;
-        return c == 10 ? 'X' : (char) ('0' + c);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -417,19 +407,9 @@ public final class Generate {
             n /= 31;
         }
         org.reverse();
-        int sum = 0;
-        for (int k = 0; k < 8; k++) {
-            char c = org.charAt(k);
-            sum += (Character.isDigit(c) ? c - '0' : c - 'A' + 10) * ORG_WEIGHTS[k];
-        }
-        int oc = 11 - sum % 11;
-        org.append(oc == 10 ? 'X' : oc == 11 ? '0' : (char) ('0' + oc));
+        org.append(Uscc.organisationCheck(org.toString()));
         String first17 = "91" + countyOf(enterprise).code() + org;
-        int s = 0;
-        for (int k = 0; k < 17; k++) {
-            s += USCC_ALPHABET.indexOf(first17.charAt(k)) * USCC_WEIGHTS[k];
-        }
-        return first17 + USCC_ALPHABET.charAt((31 - s % 31) % 31);
+        return first17 + Uscc.checkCharacter(first17);
     }
 
     private static String companyName(County county, long enterprise) {

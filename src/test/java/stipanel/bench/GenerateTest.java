@@ -28,11 +28,8 @@ class GenerateTest {
     }
 
     @Test
-    void checkCharactersFollowTheStandardsExamples() {
-        // DOMAIN.md §6 and §7 examples
-        assertThat(Generate.applicationCheck("201710601862")).isEqualTo('3');
-        assertThat(Generate.applicationCheck("201310699744")).isEqualTo('2');
-        assertThat(Generate.applicationCheck("201220687633")).isEqualTo('0');
+    void applicationNumbersAreYearTypeAndSerial() {
+        // their check characters come from ApplicationNumber, tested on DOMAIN.md's examples in ApplicationNumberTest
         assertThat(Generate.digits(2023, 1, 123456)).isEqualTo("202310123456");
     }
 
