@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import stipanel.cli.Cli;
+
 /**
  * {@code benchmark}: for each extract kind and encoding found in a folder written by {@code generate}, loads the file
  * with DuckDB's own {@code read_csv} and with sti-panel in the same run, each path in its own child JVM with an
@@ -166,12 +168,9 @@ public final class Benchmark {
         Path work = null;
         Path jfr = null;
         int repeat = 1;
-        for (int i = 0; i < args.size(); i++) {
-            String option = args.get(i);
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            String value = args.get(++i);
+        for (Map.Entry<String, String> pair : Cli.optionPairs(args)) {
+            String option = pair.getKey();
+            String value = pair.getValue();
             switch (option) {
                 case "--data" -> data = Path.of(value);
                 case "--kinds" -> kinds = List.of(value.split(","));

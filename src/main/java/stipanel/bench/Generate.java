@@ -15,10 +15,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.apache.commons.csv.CSVRecord;
 
+import stipanel.cli.Cli;
 import stipanel.ingest.ReferenceData;
 import stipanel.ingest.Uscc;
 import stipanel.patents.ApplicationNumber;
@@ -115,12 +117,9 @@ public final class Generate {
         int years = 10;
         String encoding = "utf-8";
         int bad = 5;
-        for (int i = 0; i < args.size(); i++) {
-            String option = args.get(i);
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            String value = args.get(++i);
+        for (Map.Entry<String, String> pair : Cli.optionPairs(args)) {
+            String option = pair.getKey();
+            String value = pair.getValue();
             switch (option) {
                 case "--out" -> out = Path.of(value);
                 case "--seed" -> seed = Long.parseLong(value);

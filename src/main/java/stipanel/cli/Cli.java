@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The command line: {@code run} (the default), {@code describe}, {@code export-parquet DIR}, {@code --help}. */
 public final class Cli {
@@ -75,12 +76,9 @@ public final class Cli {
         LocalDate today = null;
         Double pledge = null;
         List<Path> plans = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String option = args.get(i);
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            String value = args.get(++i);
+        for (Map.Entry<String, String> pair : optionPairs(args)) {
+            String option = pair.getKey();
+            String value = pair.getValue();
             switch (option) {
                 case "--inbox" -> inbox = Path.of(value);
                 case "--warehouse" -> warehouse = Path.of(value);
@@ -101,6 +99,18 @@ public final class Cli {
             }
         }
         return new RunOptions(inbox, warehouse, outDir, asOf, List.copyOf(plans), pledge, today);
+    }
+
+    /** The {@code --option value} pairs of a command line, in order; an option without its value is an error. */
+    public static List<Map.Entry<String, String>> optionPairs(List<String> args) {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(args.get(i) + " needs a value");
+            }
+            pairs.add(Map.entry(args.get(i), args.get(i + 1)));
+        }
+        return pairs;
     }
 
     private static LocalDate date(String option, String value) {
