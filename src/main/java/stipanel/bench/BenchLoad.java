@@ -70,7 +70,8 @@ public final class BenchLoad {
             loadStart = 0;
             long[] rows = switch (path) {
                 case "duckdb" -> duckdb(file, work);
-                case "ingester" -> ingester(file, work);
+                case "ingester" -> ingester(file, work, true);
+                case "rows" -> ingester(file, work, false);
                 case "job" -> job(file, work, out);
                 default -> throw new IllegalArgumentException("unknown path '" + path + "'");
             };
@@ -106,9 +107,9 @@ public final class BenchLoad {
     /**
      * The shared ingest mechanism as {@code IngestDeliveriesTasklet} drives it for one file, without Spring Batch:
      * SHA-256 of the file, the ledger lookup (the statement that must precede the Appender), FileIngester with every
-     * kind, the ledger row, one commit.
+     * kind, the ledger row, one commit. {@code staging} false reads the file row by row, as before issue #7.
      */
-    static long[] ingester(Path file, Path work) throws Exception {
+    public static long[] ingester(Path file, Path work, boolean staging) throws Exception {
         List<ExtractKind> kinds = kinds();
         Files.createDirectories(work);
         try (Connection plain = connect(work.resolve("warehouse.duckdb"))) {
@@ -121,7 +122,8 @@ public final class BenchLoad {
             String name = file.getFileName().toString();
             DeliveryLedger.lookup(c, hash, name);
             Delivery delivery = new Delivery(DeliveryLedger.nextId(c), file, name, hash, Files.size(file), TODAY);
-            FileOutcome outcome = new FileIngester(kinds).ingest(delivery, c, new IngestSettings(TODAY));
+            FileIngester ingester = staging ? new FileIngester(kinds) : FileIngester.rowByRow(kinds);
+            FileOutcome outcome = ingester.ingest(delivery, c, new IngestSettings(TODAY));
             DeliveryLedger.record(c, delivery, name, outcome, LocalDateTime.now(), null);
             c.commit();
             if (outcome.status() != FileOutcome.Status.LOADED) {

@@ -75,6 +75,18 @@ public final class CsvExtractReader implements ExtractFormat.ExtractReader {
     }
 
     /**
+     * A reader of a file whose encoding is already known (from its first bytes, by {@link StagedCsv}), without the
+     * whole-file pass: for reading the rows above and at the header.
+     */
+    static CsvExtractReader withEncoding(Path file, Charset charset, int bomLength) throws IOException {
+        return new CsvExtractReader(file, charset, bomLength, 0);
+    }
+
+    char delimiter() {
+        return delimiter;
+    }
+
+    /**
      * Bytes of the file that do not decode in the detected encoding; each row holding one is rejected. Zero for a
      * clean file.
      */
@@ -119,36 +131,40 @@ public final class CsvExtractReader implements ExtractFormat.ExtractReader {
         }
 
         static Utf8Census of(Path file) throws IOException {
+            try (InputStream in = Files.newInputStream(file)) {
+                return of(in);
+            }
+        }
+
+        static Utf8Census of(InputStream in) throws IOException {
             long multiByte = 0;
             long invalid = 0;
             int need = 0;
             byte[] buffer = new byte[1 << 16];
-            try (InputStream in = Files.newInputStream(file)) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    for (int i = 0; i < n; i++) {
-                        int b = buffer[i] & 0xFF;
-                        if (need > 0) {
-                            if ((b & 0xC0) == 0x80) {
-                                if (--need == 0) {
-                                    multiByte++;
-                                }
-                                continue;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    int b = buffer[i] & 0xFF;
+                    if (need > 0) {
+                        if ((b & 0xC0) == 0x80) {
+                            if (--need == 0) {
+                                multiByte++;
                             }
-                            invalid++;
-                            need = 0;
-                        }
-                        if (b < 0x80) {
                             continue;
                         }
-                        if (b >= 0xC2 && b <= 0xDF) {
-                            need = 1;
-                        } else if (b >= 0xE0 && b <= 0xEF) {
-                            need = 2;
-                        } else if (b >= 0xF0 && b <= 0xF4) {
-                            need = 3;
-                        } else {
-                            invalid++;
-                        }
+                        invalid++;
+                        need = 0;
+                    }
+                    if (b < 0x80) {
+                        continue;
+                    }
+                    if (b >= 0xC2 && b <= 0xDF) {
+                        need = 1;
+                    } else if (b >= 0xE0 && b <= 0xEF) {
+                        need = 2;
+                    } else if (b >= 0xF0 && b <= 0xF4) {
+                        need = 3;
+                    } else {
+                        invalid++;
                     }
                 }
             }

@@ -2,7 +2,9 @@ package stipanel.ingest;
 
 import java.io.IOException;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -10,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
 
 import org.duckdb.DuckDBAppender;
@@ -37,8 +40,20 @@ public final class FileIngester {
 
     private final List<ExtractKind> kinds;
 
+    private final boolean staging;
+
     public FileIngester(List<ExtractKind> kinds) {
+        this(kinds, true);
+    }
+
+    private FileIngester(List<ExtractKind> kinds, boolean staging) {
         this.kinds = List.copyOf(kinds);
+        this.staging = staging;
+    }
+
+    /** An ingester that reads every file row by row, never staging one: the reference the staged path must equal. */
+    public static FileIngester rowByRow(List<ExtractKind> kinds) {
+        return new FileIngester(kinds, false);
     }
 
     public FileOutcome ingest(Delivery delivery, DuckDBConnection connection, IngestSettings settings)
@@ -59,12 +74,20 @@ public final class FileIngester {
                 ? "named like an Excel workbook but is text, read as CSV: " : "";
         Tally tally = new Tally();
         String description = format.name();
-        try (DuckDBAppender rejections = connection.createAppender("ingest", "rejected_rows");
-             ExtractFormat.ExtractReader reader = ExtractFormat.open(delivery.path(), format)) {
-            description = reader.description();
-            tally.undecodable = reader instanceof CsvExtractReader csv && csv.invalidBytes() > 0;
-            for (SheetSource sheet : reader.sheets()) {
-                ingestSheet(sheet, delivery, connection, settings, rejections, tally);
+        try {
+            Optional<String> staged = staging && format == ExtractFormat.CSV
+                    ? ingestStaged(delivery, connection, settings, tally) : Optional.empty();
+            if (staged.isPresent()) {
+                description = staged.get();
+            } else {
+                try (DuckDBAppender rejections = connection.createAppender("ingest", "rejected_rows");
+                     ExtractFormat.ExtractReader reader = ExtractFormat.open(delivery.path(), format)) {
+                    description = reader.description();
+                    tally.undecodable = reader instanceof CsvExtractReader csv && csv.invalidBytes() > 0;
+                    for (SheetSource sheet : reader.sheets()) {
+                        ingestSheet(sheet, delivery, connection, settings, rejections, tally);
+                    }
+                }
             }
         } catch (IOException | RuntimeException e) {
             // A file that breaks off midway (truncated, corrupt) loads nothing: what it appended is taken back.
@@ -98,65 +121,155 @@ public final class FileIngester {
         while (head.size() < HEADER_SEARCH_ROWS && rows.hasNext()) {
             head.add(rows.next());
         }
+        Optional<Header> found = findHeader(head, sheet::headerDepth);
+        if (found.isEmpty()) {
+            if (!sheet.name().isEmpty()) {
+                tally.messages.add(where + "matches no extract kind and was passed over");
+            }
+            return;
+        }
+        Header header = found.get();
+        LoadContext context = header.context(connection, delivery, sheet.name(), settings, where, tally);
+        ExtractKind.RowLoader loader;
+        try {
+            loader = header.kind().open(context);
+        } catch (SheetRefusedException e) {
+            tally.messages.add(where + "refused: " + e.getMessage());
+            return;
+        }
+        tally.kinds.add(header.kind());
+        try (loader) {
+            loadRows(concat(head.subList(header.end(), head.size()).iterator(), rows), loader, context, rejections,
+                    tally);
+        }
+    }
+
+    /**
+     * A CSV staged by DuckDB for a kind with a fast lane: the lane's rows go into the fact table in one statement,
+     * the others through the kind's loader as in the row path. Empty when the file is no such CSV, or cannot be
+     * staged exactly as the row path reads it; the row path then reads it.
+     */
+    private Optional<String> ingestStaged(Delivery delivery, DuckDBConnection connection, IngestSettings settings,
+                                          Tally tally) throws SQLException, IOException {
+        Optional<StagedCsv> opened = StagedCsv.open(delivery.path());
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        try (StagedCsv csv = opened.get()) {
+            List<RawRow> head = csv.head(HEADER_SEARCH_ROWS);
+            Optional<Header> found = findHeader(head, row -> 1);
+            if (found.isEmpty() || !(found.get().kind() instanceof SetBasedKind kind)) {
+                return Optional.empty();
+            }
+            Header header = found.get();
+            RawRow headerRow = head.get(header.index());
+            int width = headerRow.cells().size();
+            if (!csv.stage(connection, headerRow.number(), width)) {
+                return Optional.empty();
+            }
+            LoadContext context = header.context(connection, delivery, "", settings, "", tally);
+            tally.kinds.add(kind);
+            String lane = kind.fastLane(context);
+            try (Statement s = connection.createStatement()) {
+                s.execute(delivered(kind, header.binding(), width, csv.ordinal()));
+                s.execute("create or replace temp table slow_lane as select ordinal from (" + lane + ") where not fast");
+            }
+            int stoppedAt;
+            try (ExtractKind.RowLoader loader = kind.open(context);
+                 DuckDBAppender rejections = connection.createAppender("ingest", "rejected_rows");
+                 Statement s = connection.createStatement();
+                 ResultSet slow = s.executeQuery("select " + csv.ordinal() + " as ordinal, stage.* from stage"
+                         + " semi join slow_lane on slow_lane.ordinal = " + csv.ordinal() + " order by 1")) {
+                stoppedAt = loadRows(StagedCsv.rows(slow, headerRow.number(), width), loader, context, rejections,
+                        tally);
+            }
+            // Below a notes row the table is over, for the fast lane's rows too.
+            // Literals, not parameters: DuckDB plans a prepared insert … select without knowing them and runs it
+            // three times slower. The hash is hexadecimal; the numbers are numbers.
+            String insert = "insert into " + kind.factTables().get(0) + " select '" + delivery.contentHash() + "', '', "
+                    + (headerRow.number() + 1L) + " + ordinal, * exclude (ordinal, fast) from (" + lane + ") where fast"
+                    + (stoppedAt == Integer.MAX_VALUE ? "" : " and ordinal < " + (stoppedAt - headerRow.number() - 1L));
+            try (Statement s = connection.createStatement()) {
+                // The facts need no order (their row numbers say where they came from); DuckDB inserts faster when
+                // it may interleave its threads' rows.
+                s.execute("set preserve_insertion_order = false");
+                int fast = s.executeUpdate(insert);
+                s.execute("reset preserve_insertion_order");
+                tally.read += fast;
+                tally.loaded += fast;
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute("drop table slow_lane");
+                s.execute("drop view delivered");
+            }
+            return Optional.of(csv.description());
+        }
+    }
+
+    /**
+     * The view a fast lane reads: each staged row's position, whether every cell fits {@link #MAX_CELL_CHARS}, and
+     * the kind's columns by name (NULL for a column the file does not have).
+     */
+    private static String delivered(SetBasedKind kind, HeaderBinding binding, int width, String ordinal) {
+        StringBuilder fit = new StringBuilder();
+        for (int c = 1; c <= width; c++) {
+            fit.append(c > 1 ? " and " : "").append("coalesce(length(c").append(c).append(") <= ")
+                    .append(MAX_CELL_CHARS).append(", true)");
+        }
+        StringBuilder columns = new StringBuilder();
+        for (Column column : kind.columns()) {
+            HeaderCell cell = binding.columns().get(column.name());
+            columns.append(",\n        ").append(cell == null ? "null::varchar" : "c" + (cell.index() + 1))
+                    .append(" as \"").append(column.name()).append('"');
+        }
+        return "create or replace temp view delivered as\nselect " + ordinal + " as ordinal, " + fit + " as cells_fit"
+                + columns + "\nfrom stage";
+    }
+
+    /**
+     * Loads a table's data rows: blank rows skipped, each row loaded or rejected with its reason. Returns the number
+     * of the notes row that ended the table, or {@link Integer#MAX_VALUE}.
+     */
+    private static int loadRows(Iterator<RawRow> data, ExtractKind.RowLoader loader, LoadContext context,
+                                DuckDBAppender rejections, Tally tally) throws SQLException {
+        while (data.hasNext()) {
+            RawRow row = data.next();
+            tally.lastRow = row.number();
+            if (row.isBlank()) {
+                continue;
+            }
+            if (NOTES_ROW.matcher(row.firstText()).matches()) {
+                return row.number();
+            }
+            tally.read++;
+            try {
+                checkCells(row, tally.undecodable);
+                loader.load(row);
+                tally.loaded++;
+            } catch (RowRejectedException e) {
+                tally.rejected++;
+                rejections.beginRow().append(context.delivery().contentHash()).append(context.sheet())
+                        .append(row.number()).append(e.reason()).append(raw(row)).endRow();
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** The first row of {@code head} that is (with the rows merged below it) the header of a known kind. */
+    private Optional<Header> findHeader(List<RawRow> head, IntUnaryOperator headerDepth) {
         for (int i = 0; i < head.size(); i++) {
             if (head.get(i).isBlank()) {
                 continue;
             }
-            int depth = Math.min(sheet.headerDepth(head.get(i).number()), head.size() - i);
-            List<String> header = combine(head.subList(i, i + depth));
-            Optional<Recognised> match = recognise(header);
-            if (match.isEmpty()) {
-                continue;
+            int depth = Math.min(headerDepth.applyAsInt(head.get(i).number()), head.size() - i);
+            Optional<Recognised> match = recognise(combine(head.subList(i, i + depth)));
+            if (match.isPresent()) {
+                List<String> titles = head.subList(0, i).stream()
+                        .flatMap(r -> r.cells().stream()).map(Cells::text).filter(t -> !t.isEmpty()).toList();
+                return Optional.of(new Header(i, depth, match.get().kind(), match.get().binding(), titles));
             }
-            ExtractKind kind = match.get().kind();
-            HeaderBinding binding = match.get().binding();
-            List<String> titles = head.subList(0, i).stream()
-                    .flatMap(r -> r.cells().stream()).map(Cells::text).filter(t -> !t.isEmpty()).toList();
-            if (!binding.unread().isEmpty()) {
-                List<String> unread = binding.unread();
-                tally.messages.add(where + "columns not read by " + kind.code() + ": "
-                        + String.join(", ", unread.subList(0, Math.min(unread.size(), MAX_LISTED_COLUMNS)))
-                        + (unread.size() > MAX_LISTED_COLUMNS ? " and " + (unread.size() - MAX_LISTED_COLUMNS)
-                        + " more" : ""));
-            }
-            LoadContext context = new LoadContext(connection, delivery, sheet.name(), titles, binding, settings);
-            ExtractKind.RowLoader loader;
-            try {
-                loader = kind.open(context);
-            } catch (SheetRefusedException e) {
-                tally.messages.add(where + "refused: " + e.getMessage());
-                return;
-            }
-            tally.kinds.add(kind);
-            List<RawRow> rest = head.subList(i + depth, head.size());
-            try (loader) {
-                Iterator<RawRow> data = concat(rest.iterator(), rows);
-                while (data.hasNext()) {
-                    RawRow row = data.next();
-                    tally.lastRow = row.number();
-                    if (row.isBlank()) {
-                        continue;
-                    }
-                    if (NOTES_ROW.matcher(row.firstText()).matches()) {
-                        break;
-                    }
-                    tally.read++;
-                    try {
-                        checkCells(row, tally.undecodable);
-                        loader.load(row);
-                        tally.loaded++;
-                    } catch (RowRejectedException e) {
-                        tally.rejected++;
-                        rejections.beginRow().append(delivery.contentHash()).append(sheet.name())
-                                .append(row.number()).append(e.reason()).append(raw(row)).endRow();
-                    }
-                }
-            }
-            return;
         }
-        if (!sheet.name().isEmpty()) {
-            tally.messages.add(where + "matches no extract kind and was passed over");
-        }
+        return Optional.empty();
     }
 
     /** Rows no kind should see: a runaway cell, or bytes that did not decode. */
@@ -288,6 +401,28 @@ public final class FileIngester {
     }
 
     private record Recognised(ExtractKind kind, HeaderBinding binding) {
+    }
+
+    /** A header found at {@code index} of the head, {@code depth} rows deep, with the titles above it. */
+    private record Header(int index, int depth, ExtractKind kind, HeaderBinding binding, List<String> titles) {
+
+        /** The position of the first row below the header. */
+        int end() {
+            return index + depth;
+        }
+
+        /** The loader's context; the columns no kind reads are reported in the file's messages. */
+        LoadContext context(DuckDBConnection connection, Delivery delivery, String sheet, IngestSettings settings,
+                            String where, Tally tally) {
+            List<String> unread = binding.unread();
+            if (!unread.isEmpty()) {
+                tally.messages.add(where + "columns not read by " + kind.code() + ": "
+                        + String.join(", ", unread.subList(0, Math.min(unread.size(), MAX_LISTED_COLUMNS)))
+                        + (unread.size() > MAX_LISTED_COLUMNS ? " and " + (unread.size() - MAX_LISTED_COLUMNS)
+                        + " more" : ""));
+            }
+            return new LoadContext(connection, delivery, sheet, titles, binding, settings);
+        }
     }
 
     private static final class Tally {

@@ -34,6 +34,10 @@ public abstract class TableKind implements ExtractKind {
         return HeaderBinding.bind(header, columns);
     }
 
+    public List<Column> columns() {
+        return columns;
+    }
+
     @Override
     public List<String> factTables() {
         return List.of(schema + "." + table);

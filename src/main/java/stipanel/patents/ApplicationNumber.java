@@ -1,5 +1,6 @@
 package stipanel.patents;
 
+import java.math.BigInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,6 +56,27 @@ public record ApplicationNumber(String digits, char check) {
         }
         int r = sum % 11;
         return r == 10 ? 'X' : (char) ('0' + r);
+    }
+
+    /**
+     * The SQL macro {@code zc_check_character(n, digits)}: {@link #checkCharacter} of a number of 12 or 8 digits,
+     * in SQL, for the patent kind's fast lane, made from the same weights so that the two cannot drift apart. The
+     * digits are taken from the number by integer division: DuckDB's string functions count characters, not bytes,
+     * and cost ten times more.
+     */
+    static String sqlMacro() {
+        return "create or replace temp macro zc_check_character(n, digits) as\n"
+                + "    substr('0123456789X', (case digits when 12 then " + weightedSum(12) + " else " + weightedSum(8)
+                + " end) % 11 + 1, 1)";
+    }
+
+    private static String weightedSum(int digits) {
+        StringBuilder sum = new StringBuilder("(");
+        for (int i = 0; i < digits; i++) {
+            sum.append(i > 0 ? " + " : "").append("(n // ").append(BigInteger.TEN.pow(digits - 1 - i))
+                    .append(" % 10) * ").append(WEIGHTS[i % WEIGHTS.length]);
+        }
+        return sum.append(")").toString();
     }
 
     /** True for a number of the old 8-digit form (applications filed before October 2003). */

@@ -3,7 +3,13 @@ package stipanel.patents;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,9 +24,11 @@ import stipanel.ingest.RawRow;
 import stipanel.ingest.Region;
 import stipanel.ingest.Regions;
 import stipanel.ingest.RowRejectedException;
+import stipanel.ingest.SetBasedKind;
 import stipanel.ingest.TableKind;
 import stipanel.ingest.Units;
 import stipanel.ingest.Uscc;
+import stipanel.warehouse.SqlScript;
 
 /**
  * 专利检索导出 (DOMAIN.md §6): one patent per row as the patent office's search systems export it. Every row of
@@ -28,7 +36,7 @@ import stipanel.ingest.Uscc;
  * 数据截止日期. The stock rules (valid, high-value at a year end) are SQL over the current rows.
  */
 @Component
-public class PatentExtractKind extends TableKind {
+public class PatentExtractKind extends TableKind implements SetBasedKind {
 
     static final String TABLE = "facts.patent_rows";
 
@@ -85,6 +93,49 @@ public class PatentExtractKind extends TableKind {
                 .add(p.overseas).add(p.overseasDelivered).add(p.pledgeWan).add(p.awards)
                 .add(p.cutoff).add(p.cutoffIsIngestDate);
         appender.end();
+    }
+
+    /**
+     * {@code sql/ingest/patents_fast_lane.sql}, with the macros it uses: the plain cells of
+     * {@code plain_cells.sql} and, made from this package's own lists and weights, the check characters and the
+     * wordings of 专利类型, 法律状态 and 海外同族.
+     */
+    @Override
+    public String fastLane(LoadContext context) throws SQLException {
+        SqlScript.run(context.connection(), SqlScript.read("sql/ingest/plain_cells.sql"), "plain_cells.sql");
+        List<String> macros = List.of(ApplicationNumber.sqlMacro(), Uscc.sqlMacro(),
+                "create or replace temp macro patent_type_of_digit(d) as case d"
+                        + whens(IntStream.of(1, 2, 3, 8, 9).boxed().collect(Collectors.toMap(
+                        String::valueOf, digit -> PatentType.ofDigit(digit).orElseThrow(), (a, b) -> a,
+                        LinkedHashMap::new)), PatentType::label) + " end",
+                "create or replace temp macro patent_type_named(t) as case t"
+                        + whens(PatentType.spellings(), PatentType::label) + " end",
+                "create or replace temp macro legal_status_named(t) as case t"
+                        + whens(LegalStatus.WORDINGS, LegalStatus::label) + " end",
+                "create or replace temp macro overseas_family_named(t) as case"
+                        + " when t in " + inList(OVERSEAS_YES) + " then true"
+                        + " when t in " + inList(OVERSEAS_NO) + " then false"
+                        + " when regexp_full_match(t, '[0-9]+(?:件|个|项)?') then regexp_matches(t, '[1-9]') end");
+        SqlScript.run(context.connection(), String.join(";\n", macros) + ";", "the patent fast lane's macros");
+        // The counties the Java rules place patents in (Regions, read from jobs/reference), not ref.regions: the same
+        // list by construction, whether or not this run has loaded the reference tables yet.
+        SqlScript.run(context.connection(), "create or replace temp table counties as select unnest(["
+                + Regions.all().stream().filter(r -> r.level() == Region.Level.COUNTY).map(r -> "'" + r.code() + "'")
+                .collect(Collectors.joining(", ")) + "]) as code;", "the patent fast lane's counties");
+        String unit = context.header().unit(PLEDGE);
+        return SqlScript.read("sql/ingest/patents_fast_lane.sql")
+                .replace("{{pledge_in_wan}}", String.valueOf(unit.isEmpty() || unit.equals("万元")))
+                .replace("{{first_ingested_on}}", "date '" + context.delivery().firstIngestedOn() + "'");
+    }
+
+    private static <T> String whens(Map<String, T> cases, Function<T, String> label) {
+        return cases.entrySet().stream()
+                .map(e -> " when '" + e.getKey() + "' then '" + label.apply(e.getValue()) + "'")
+                .collect(Collectors.joining());
+    }
+
+    private static String inList(Set<String> words) {
+        return words.stream().sorted().map(w -> "'" + w + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 
     /** Validates a whole row before anything is appended. */
@@ -170,27 +221,28 @@ public class PatentExtractKind extends TableKind {
         return region;
     }
 
+    /** 海外同族 wordings, compacted ({@link Text#compact}): also the fast lane's lists. */
+    static final Set<String> OVERSEAS_YES = Set.of("是", "有", "Y", "YES", "TRUE", "√");
+    static final Set<String> OVERSEAS_NO = Set.of("否", "无", "N", "NO", "FALSE", "×");
+
     /** 是/有/Y or a count > 0 → true; 否/无/N or 0 → false; missing → null (counts as no family abroad). */
     static Boolean overseas(String text) {
         if (text == null) {
             return null;
         }
         String t = Text.compact(text);
-        switch (t) {
-            case "是", "有", "Y", "YES", "TRUE", "√" -> {
-                return true;
-            }
-            case "否", "无", "N", "NO", "FALSE", "×" -> {
-                return false;
-            }
-            default -> {
-                Matcher m = COUNT.matcher(t);
-                if (m.matches()) {
-                    return Integer.parseInt(m.group(1)) > 0;
-                }
-                throw new RowRejectedException(OVERSEAS + " '" + text + "' is neither 是/否 (有/无, Y/N) nor a count");
-            }
+        if (OVERSEAS_YES.contains(t)) {
+            return true;
         }
+        if (OVERSEAS_NO.contains(t)) {
+            return false;
+        }
+        Matcher m = COUNT.matcher(t);
+        if (m.matches()) {
+            // Any digit but 0: a count past int's range is still a count (parseInt would throw and refuse the file).
+            return m.group(1).chars().anyMatch(c -> c != '0');
+        }
+        throw new RowRejectedException(OVERSEAS + " '" + text + "' is neither 是/否 (有/无, Y/N) nor a count");
     }
 
     /** The pledged amount in 万元: the header's unit (质押融资金额（元）) or one written in the cell. */

@@ -1,5 +1,8 @@
 package stipanel.patents;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 
@@ -30,6 +33,18 @@ public enum PatentType {
         };
     }
 
+    /** The wordings of 专利类型 after PCT and 专利 are taken off, the common ones first (the fast lane tries them in order). */
+    private static final Map<String, PatentType> WORDINGS = new LinkedHashMap<>();
+
+    static {
+        for (PatentType type : values()) {
+            WORDINGS.put(type.label, type);
+        }
+        List.of("发明授权", "发明申请", "发明公开").forEach(w -> WORDINGS.put(w, INVENTION));
+        WORDINGS.put("新型", UTILITY_MODEL);
+        WORDINGS.put("外观", DESIGN);
+    }
+
     /** 发明 / 发明专利 / 发明授权 / PCT发明 …; empty for a text that names no type. */
     public static Optional<PatentType> named(String raw) {
         String t = Text.compact(raw);
@@ -39,11 +54,15 @@ public enum PatentType {
         if (t.endsWith("专利")) {
             t = t.substring(0, t.length() - 2);
         }
-        return switch (t) {
-            case "发明", "发明授权", "发明申请", "发明公开" -> Optional.of(INVENTION);
-            case "实用新型", "新型" -> Optional.of(UTILITY_MODEL);
-            case "外观设计", "外观" -> Optional.of(DESIGN);
-            default -> Optional.empty();
-        };
+        return Optional.ofNullable(WORDINGS.get(t));
+    }
+
+    /** Every compacted text {@link #named} accepts, with the type it names: each wording with or without PCT and 专利. */
+    static Map<String, PatentType> spellings() {
+        Map<String, PatentType> all = new LinkedHashMap<>();
+        for (String form : List.of("%s", "%s专利", "PCT%s", "PCT%s专利")) {
+            WORDINGS.forEach((w, type) -> all.put(form.formatted(w), type));
+        }
+        return all;
     }
 }

@@ -23,7 +23,7 @@ comment on column ingest.deliveries.file_name is '文件名（不含目录） / 
 comment on column ingest.deliveries.relative_path is '相对收件目录的路径 / Path relative to the inbox';
 comment on column ingest.deliveries.content_hash is '文件内容的SHA-256哈希，所有事实的来源标识 / SHA-256 of the file content; the lineage key of every fact';
 comment on column ingest.deliveries.size_bytes is '文件大小（字节） / File size in bytes';
-comment on column ingest.deliveries.format is '识别出的格式与编码，如 CSV GB18030、xlsx / Detected format and encoding, e.g. CSV GB18030, xlsx';
+comment on column ingest.deliveries.format is '识别出的格式与编码，如 CSV GB18030、xlsx；由 DuckDB 整表读入的 CSV 注明 staged by DuckDB / Detected format and encoding, e.g. CSV GB18030, xlsx; a CSV read as a set by DuckDB''s reader says staged by DuckDB';
 comment on column ingest.deliveries.kind is '按表头识别出的提取类型（多个以逗号分隔） / Extract kind(s) recognised from the header row, comma-separated';
 comment on column ingest.deliveries.status is '状态：loaded 已装载、refused 拒收、duplicate 重复交付 / loaded, refused (no table matched or unreadable) or duplicate (same content under another name)';
 comment on column ingest.deliveries.message is '说明：拒收原因、跳过的工作表、未读取的列 / Why a file was refused, sheets passed over, columns not read';

@@ -55,7 +55,7 @@ class GenerateTest {
         for (String file : List.of("patents.csv", "registry.csv", "certifications.csv", "statistics.csv",
                 "patents.gbk.csv", "registry.gbk.csv")) {
             // when
-            long[] rows = BenchLoad.ingester(out.resolve(file), root.resolve("w-" + file));
+            long[] rows = BenchLoad.ingester(out.resolve(file), root.resolve("w-" + file), true);
             // then read = loaded, nothing rejected
             assertThat(rows[1]).as(file).isEqualTo(rows[0]).isPositive();
             assertThat(rows[2]).as(file).isZero();
@@ -67,8 +67,8 @@ class GenerateTest {
         // given 50 per mille broken
         Path out = generate("broken", "5", "50");
         // when
-        long[] patents = BenchLoad.ingester(out.resolve("patents.csv"), root.resolve("w-p"));
-        long[] gbk = BenchLoad.ingester(out.resolve("patents.gbk.csv"), root.resolve("w-g"));
+        long[] patents = BenchLoad.ingester(out.resolve("patents.csv"), root.resolve("w-p"), true);
+        long[] gbk = BenchLoad.ingester(out.resolve("patents.gbk.csv"), root.resolve("w-g"), true);
         // then
         assertThat(patents[0]).isEqualTo(3000);
         assertThat(patents[2]).isBetween(60L, 300L);
