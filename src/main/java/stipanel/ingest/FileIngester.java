@@ -164,46 +164,64 @@ public final class FileIngester {
             Header header = found.get();
             RawRow headerRow = head.get(header.index());
             int width = headerRow.cells().size();
-            if (!csv.stage(connection, headerRow.number(), width)) {
+            Optional<List<StagedCsv.Part>> parts = csv.split(headerRow.number());
+            if (parts.isEmpty()) {
                 return Optional.empty();
             }
             LoadContext context = header.context(connection, delivery, "", settings, "", tally);
             tally.kinds.add(kind);
             String lane = kind.fastLane(context);
-            try (Statement s = connection.createStatement()) {
-                s.execute(delivered(kind, header.binding(), width, csv.ordinal()));
-                s.execute("create or replace temp table slow_lane as select ordinal from (" + lane + ") where not fast");
-            }
-            int stoppedAt;
-            try (ExtractKind.RowLoader loader = kind.open(context);
-                 DuckDBAppender rejections = connection.createAppender("ingest", "rejected_rows");
-                 Statement s = connection.createStatement();
-                 ResultSet slow = s.executeQuery("select " + csv.ordinal() + " as ordinal, stage.* from stage"
-                         + " semi join slow_lane on slow_lane.ordinal = " + csv.ordinal() + " order by 1")) {
-                stoppedAt = loadRows(StagedCsv.rows(slow, headerRow.number(), width), loader, context, rejections,
-                        tally);
-            }
-            // Below a notes row the table is over, for the fast lane's rows too.
-            // Literals, not parameters: DuckDB plans a prepared insert … select without knowing them and runs it
-            // three times slower. The hash is hexadecimal; the numbers are numbers.
-            String insert = "insert into " + kind.factTables().get(0) + " select '" + delivery.contentHash() + "', '', "
-                    + (headerRow.number() + 1L) + " + ordinal, * exclude (ordinal, fast) from (" + lane + ") where fast"
-                    + (stoppedAt == Integer.MAX_VALUE ? "" : " and ordinal < " + (stoppedAt - headerRow.number() - 1L));
-            try (Statement s = connection.createStatement()) {
-                // The facts need no order (their row numbers say where they came from); DuckDB inserts faster when
-                // it may interleave its threads' rows.
-                s.execute("set preserve_insertion_order = false");
-                int fast = s.executeUpdate(insert);
-                s.execute("reset preserve_insertion_order");
-                tally.read += fast;
-                tally.loaded += fast;
-            }
-            try (Statement s = connection.createStatement()) {
-                s.execute("drop table slow_lane");
-                s.execute("drop view delivered");
+            for (StagedCsv.Part part : parts.get()) {
+                if (!csv.stage(connection, part, width)) {
+                    // Not one row per line after all (or DuckDB refused a later part): the row path reads the file.
+                    discard(delivery, connection, tally.kinds);
+                    tally.clear();
+                    return Optional.empty();
+                }
+                if (loadStagedPart(csv, kind, lane, headerRow.number(), width, context, tally)) {
+                    break;
+                }
             }
             return Optional.of(csv.description());
         }
+    }
+
+    /**
+     * Loads the staged part: the rows off the fast lane through the kind's loader, then the lane's rows in one
+     * statement. True when a notes row ended the table.
+     */
+    private static boolean loadStagedPart(StagedCsv csv, SetBasedKind kind, String lane, int headerLine, int width,
+                                          LoadContext context, Tally tally) throws SQLException {
+        DuckDBConnection connection = context.connection();
+        try (Statement s = connection.createStatement()) {
+            s.execute(delivered(kind, context.header(), width, csv.ordinal()));
+            s.execute("create or replace temp table slow_lane as select ordinal from (" + lane + ") where not fast");
+        }
+        int stoppedAt;
+        try (ExtractKind.RowLoader loader = kind.open(context);
+             DuckDBAppender rejections = connection.createAppender("ingest", "rejected_rows");
+             Statement s = connection.createStatement();
+             ResultSet slow = s.executeQuery("select " + csv.ordinal() + " as ordinal, stage.* from stage"
+                     + " semi join slow_lane on slow_lane.ordinal = " + csv.ordinal() + " order by 1")) {
+            stoppedAt = loadRows(StagedCsv.rows(slow, headerLine, width), loader, context, rejections, tally);
+        }
+        // Below a notes row the table is over, for the lane's rows too. The statement is written out rather than
+        // prepared with parameters (the hash is hexadecimal, the rest numbers): DuckDB plans it knowing them.
+        String insert = "insert into " + kind.factTables().get(0) + " select '" + context.delivery().contentHash()
+                + "', '', " + (headerLine + 1L) + " + ordinal, * exclude (ordinal, fast) from (" + lane + ") where fast"
+                + (stoppedAt == Integer.MAX_VALUE ? "" : " and ordinal < " + ((long) stoppedAt - headerLine - 1));
+        try (Statement s = connection.createStatement()) {
+            // The facts need no order (their row numbers say where they came from); DuckDB inserts faster when its
+            // threads may interleave their rows.
+            s.execute("set preserve_insertion_order = false");
+            int fast = s.executeUpdate(insert);
+            s.execute("reset preserve_insertion_order");
+            tally.read += fast;
+            tally.loaded += fast;
+            s.execute("drop table slow_lane");
+            s.execute("drop view delivered");
+        }
+        return stoppedAt != Integer.MAX_VALUE;
     }
 
     /**
@@ -433,5 +451,15 @@ public final class FileIngester {
         long rejected;
         int lastRow;
         boolean undecodable;
+
+        /** Forgets a staged attempt whose rows were discarded. */
+        void clear() {
+            kinds.clear();
+            messages.clear();
+            read = 0;
+            loaded = 0;
+            rejected = 0;
+            lastRow = 0;
+        }
     }
 }

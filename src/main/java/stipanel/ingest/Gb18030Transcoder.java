@@ -42,16 +42,14 @@ final class Gb18030Transcoder {
     }
 
     /**
-     * Writes {@code from} as UTF-8 to {@code to}: the number of lines written, or -1 at the first byte sequence
-     * that is not GB18030 (the row path then decides what to do with the file).
+     * Writes {@code from} as UTF-8 to {@code target}; false at the first byte sequence that is not GB18030 (the row
+     * path then decides what to do with the file).
      */
-    static long transcode(Path from, Path to) throws IOException {
+    static boolean transcode(Path from, OutputStream target) throws IOException {
         CharsetDecoder decoder = decoder();
         byte[] in = new byte[1 << 20];
         byte[] out = new byte[3 * in.length + 16];
-        long lines = 0;
-        byte last = '\n';
-        try (InputStream source = Files.newInputStream(from); OutputStream target = Files.newOutputStream(to)) {
+        try (InputStream source = Files.newInputStream(from)) {
             int carried = 0;
             while (true) {
                 int read = source.read(in, carried, in.length - carried);
@@ -67,7 +65,7 @@ final class Gb18030Transcoder {
                         continue;
                     }
                     if (b == 0x80 || b == 0xFF) {
-                        return -1;
+                        return false;
                     }
                     if (i + 1 >= n) {
                         break;
@@ -79,7 +77,7 @@ final class Gb18030Transcoder {
                         }
                         String decoded = decode(decoder, new byte[] {in[i], in[i + 1], in[i + 2], in[i + 3]});
                         if (decoded == null) {
-                            return -1;
+                            return false;
                         }
                         byte[] utf8 = decoded.getBytes(StandardCharsets.UTF_8);
                         System.arraycopy(utf8, 0, out, o, utf8.length);
@@ -89,32 +87,24 @@ final class Gb18030Transcoder {
                     }
                     byte[] utf8 = TWO_BYTE[(b - 0x81) * 256 + second];
                     if (utf8 == null) {
-                        return -1;
+                        return false;
                     }
                     System.arraycopy(utf8, 0, out, o, utf8.length);
                     o += utf8.length;
                     i += 2;
                 }
-                for (int k = 0; k < o; k++) {
-                    if (out[k] == '\n') {
-                        lines++;
-                    }
-                }
-                if (o > 0) {
-                    last = out[o - 1];
-                }
                 target.write(out, 0, o);
                 carried = n - i;
                 if (end) {
                     if (carried > 0) {
-                        return -1;
+                        return false;
                     }
                     break;
                 }
                 System.arraycopy(in, i, in, 0, carried);
             }
         }
-        return last == '\n' ? lines : lines + 1;
+        return true;
     }
 
     private static CharsetDecoder decoder() {

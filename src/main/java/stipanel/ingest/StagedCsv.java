@@ -1,8 +1,10 @@
 package stipanel.ingest;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -44,8 +46,23 @@ final class StagedCsv implements AutoCloseable {
     private final int bomLength;
     private final char delimiter;
     private DuckDBConnection staged;
-    private Path transcoded;
-    private long firstRowid;
+    private Path parts;
+    private String ordinal;
+
+    /**
+     * A part of the rows below the header: {@code skip} lines to pass over, then {@code rows} rows, one per line, the
+     * first of them {@code firstOrdinal} rows below the header.
+     */
+    record Part(Path path, int skip, long rows, long firstOrdinal) {
+    }
+
+    /**
+     * How many bytes of a file DuckDB stages at once (it takes about 2.5 times as much memory): 128 MiB, or the
+     * system property {@code stipanel.stage.part-bytes}.
+     */
+    static long partBytes() {
+        return Long.getLong("stipanel.stage.part-bytes", 128L << 20);
+    }
 
     private StagedCsv(Path file, Charset charset, int bomLength) throws IOException {
         this.file = file;
@@ -106,30 +123,41 @@ final class StagedCsv implements AutoCloseable {
     }
 
     /**
-     * Stages the rows below the header (on line {@code headerLine}, {@code width} columns) into {@code stage}.
-     * False, with nothing staged, when the file is not one data row per line or DuckDB's reader refuses it.
+     * Where the rows below the header (on line {@code headerLine}) are, in parts DuckDB stages one at a time so that
+     * memory stays flat as files grow: the file itself when it is UTF-8 and small, else copies (GBK: transcoded)
+     * of about {@link #partBytes()} each, cut at line ends. Empty when a GBK file holds a byte sequence that is not
+     * GB18030.
      */
-    boolean stage(DuckDBConnection connection, int headerLine, int width) throws IOException, SQLException {
-        Path source = file;
-        long lines;
-        if (charset.equals(StandardCharsets.UTF_8)) {
-            lines = lines(file);
-        } else {
-            transcoded = Files.createTempFile("sti-panel-", ".utf8.csv");
-            lines = Gb18030Transcoder.transcode(file, transcoded);
-            if (lines < 0) {
-                return false;
-            }
-            source = transcoded;
+    Optional<List<Part>> split(int headerLine) throws IOException {
+        if (charset.equals(StandardCharsets.UTF_8) && Files.size(file) <= partBytes()) {
+            return Optional.of(List.of(new Part(file, headerLine, lines(file) - headerLine, 0)));
         }
+        parts = Files.createTempDirectory("sti-panel-stage-");
+        try (PartWriter writer = new PartWriter(parts, headerLine, partBytes())) {
+            if (charset.equals(StandardCharsets.UTF_8)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    in.transferTo(writer);
+                }
+            } else if (!Gb18030Transcoder.transcode(file, writer)) {
+                return Optional.empty();
+            }
+            return Optional.of(writer.finish());
+        }
+    }
+
+    /**
+     * Stages one part ({@code width} columns) into {@code stage}. False, with nothing staged, when DuckDB's reader
+     * refuses it or its rows are not one per line.
+     */
+    boolean stage(DuckDBConnection connection, Part part, int width) throws SQLException {
         StringJoiner columns = new StringJoiner(", ", "{", "}");
         for (int c = 1; c <= width; c++) {
             columns.add("'c" + c + "': 'VARCHAR'");
         }
         try (Statement s = connection.createStatement()) {
             s.execute("create or replace temp table stage as select * from read_csv("
-                    + literal(source.toAbsolutePath().toString()) + ", auto_detect = false, header = false, skip = "
-                    + headerLine + ", delim = " + literal(String.valueOf(delimiter))
+                    + literal(part.path().toAbsolutePath().toString()) + ", auto_detect = false, header = false, skip = "
+                    + part.skip() + ", delim = " + literal(String.valueOf(delimiter))
                     + ", quote = '\"', escape = '\"', columns = " + columns + ")");
         } catch (SQLException e) {
             drop(connection);
@@ -139,22 +167,22 @@ final class StagedCsv implements AutoCloseable {
         try (Statement s = connection.createStatement();
              ResultSet r = s.executeQuery("select count(*), coalesce(min(rowid), 0) from stage")) {
             r.next();
-            if (lines != headerLine + r.getLong(1)) {
+            if (r.getLong(1) != part.rows()) {
                 drop(connection);
                 return false;
             }
-            firstRowid = r.getLong(2);
+            ordinal = "(stage.rowid - " + r.getLong(2) + " + " + part.firstOrdinal() + ")";
         }
         return true;
     }
 
     /**
-     * SQL for a staged row's position from 0, from its rowid: DuckDB's reader appends in file order, and the rows of
-     * a transaction not yet committed number from 2^62 on. (Counting with {@code row_number() over ()} instead
-     * doubles the time of staging.)
+     * SQL for a staged row's position below the header, from 0: DuckDB's reader appends in file order, so it is the
+     * rowid's distance from the part's first, plus the rows before the part. (The rows of a transaction not yet
+     * committed number from 2^62 on, and counting with {@code row_number() over ()} doubles the time of staging.)
      */
     String ordinal() {
-        return "(stage.rowid - " + firstRowid + ")";
+        return ordinal;
     }
 
     /** The rows of a query that returns a staged row's position and its cells, numbered as lines of the file. */
@@ -199,8 +227,13 @@ final class StagedCsv implements AutoCloseable {
         if (staged != null) {
             drop(staged);
         }
-        if (transcoded != null) {
-            Files.deleteIfExists(transcoded);
+        if (parts != null) {
+            try (var files = Files.list(parts)) {
+                for (Path part : files.toList()) {
+                    Files.delete(part);
+                }
+            }
+            Files.delete(parts);
         }
     }
 
@@ -211,25 +244,14 @@ final class StagedCsv implements AutoCloseable {
         staged = null;
     }
 
-    /**
-     * Lines of a file: its line feeds, and one more when the last line has none. Eight bytes at a time: a byte at a
-     * time took a sixth of the time DuckDB takes to read the file.
-     */
+    /** Lines of a file: its line feeds, and one more when the last line has none. */
     static long lines(Path file) throws IOException {
         long lines = 0;
         byte last = '\n';
         byte[] buffer = new byte[1 << 20];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
-                int i = 0;
-                for (; i + 8 <= n; i += 8) {
-                    lines += lineFeeds((long) LONGS.get(buffer, i));
-                }
-                for (; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                    }
-                }
+                lines += lineFeeds(buffer, 0, n);
                 last = buffer[n - 1];
             }
         }
@@ -239,10 +261,113 @@ final class StagedCsv implements AutoCloseable {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
 
-    /** The bytes 0x0A among eight: each becomes a zero byte, the only byte whose high bit the sum leaves clear. */
-    private static int lineFeeds(long word) {
-        long x = word ^ 0x0A0A0A0A0A0A0A0AL;
-        return Long.bitCount(~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN));
+    /**
+     * The bytes 0x0A in {@code bytes[from, to)}, eight at a time (a byte at a time took a sixth of the time DuckDB
+     * takes to read the file): each 0x0A becomes a zero byte, the only byte whose high bit the sum leaves clear.
+     */
+    static int lineFeeds(byte[] bytes, int from, int to) {
+        int count = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            count += Long.bitCount(~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN));
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Writes the bytes it is given, less the first {@code dropLines} lines, into part files of about
+     * {@code partBytes} each, cut after a line feed, counting each part's lines.
+     */
+    private static final class PartWriter extends OutputStream {
+
+        private final Path dir;
+        private final long partBytes;
+        private final List<Part> parts = new ArrayList<>();
+        private long dropLines;
+        private OutputStream current;
+        private Path currentPath;
+        private long bytes;
+        private long rows;
+        private long firstOrdinal;
+        private byte last = '\n';
+
+        PartWriter(Path dir, long dropLines, long partBytes) {
+            this.dir = dir;
+            this.dropLines = dropLines;
+            this.partBytes = partBytes;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            while (len > 0 && dropLines > 0) {
+                if (b[off] == '\n') {
+                    dropLines--;
+                }
+                off++;
+                len--;
+            }
+            while (len > 0) {
+                if (current == null) {
+                    currentPath = dir.resolve("part-" + parts.size() + ".csv");
+                    current = new BufferedOutputStream(Files.newOutputStream(currentPath), 1 << 20);
+                }
+                int take = len;
+                if (bytes + len >= partBytes) {
+                    int from = off + (int) Math.max(0, partBytes - bytes);
+                    int end = from;
+                    while (end < off + len && b[end] != '\n') {
+                        end++;
+                    }
+                    take = end < off + len ? end - off + 1 : len;
+                }
+                current.write(b, off, take);
+                rows += lineFeeds(b, off, off + take);
+                bytes += take;
+                last = b[off + take - 1];
+                off += take;
+                len -= take;
+                if (bytes >= partBytes && last == '\n') {
+                    closePart();
+                }
+            }
+        }
+
+        List<Part> finish() throws IOException {
+            if (current != null) {
+                if (last != '\n') {
+                    rows++;
+                }
+                closePart();
+            }
+            return parts;
+        }
+
+        private void closePart() throws IOException {
+            current.close();
+            current = null;
+            parts.add(new Part(currentPath, 0, rows, firstOrdinal));
+            firstOrdinal += rows;
+            bytes = 0;
+            rows = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (current != null) {
+                current.close();
+            }
+        }
     }
 
     private static String literal(String text) {

@@ -61,6 +61,28 @@ class PatentFastLaneTest {
     }
 
     @Test
+    void aFileStagedInPartsLoadsAsOneInBothEncodings() throws Exception {
+        // given: parts of 64 KiB instead of 128 MiB, so ~10 parts, a notes row in the seventh
+        Path out = generate("parts", 4000, 100);
+        List<String> lines = Files.readAllLines(out.resolve("patents.csv"));
+        lines.add(3500, "注：以下为补充数据,,,,,,,,,,,,,,");
+        Files.write(root.resolve("notes-in-a-part.csv"), lines);
+        String previous = System.setProperty("stipanel.stage.part-bytes", String.valueOf(64 << 10));
+        try {
+            // when, then
+            assertSameBothWays(out.resolve("patents.csv"), true);
+            assertSameBothWays(out.resolve("patents.gbk.csv"), true);
+            assertThat(assertSameBothWays(root.resolve("notes-in-a-part.csv"), true).counts()).startsWith("3499 ");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("stipanel.stage.part-bytes");
+            } else {
+                System.setProperty("stipanel.stage.part-bytes", previous);
+            }
+        }
+    }
+
+    @Test
     void everyPlainFormAndItsNearMissesLoadTheSameBothWays() throws Exception {
         // given: one valid generated row per case, changed in one cell
         List<UnaryOperator<List<String>>> cases = new ArrayList<>();
