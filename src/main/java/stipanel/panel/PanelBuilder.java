@@ -100,8 +100,10 @@ public final class PanelBuilder {
 
     /**
      * Why a value is NULL: the inputs missing in that region and year with their origin, else the catalogue's note.
-     * One pass over the grid, every indicator and the missing components of its inputs (a union of one aggregation
-     * per indicator read the grid and the components once per indicator).
+     * One pass: the missing components of every indicator's inputs, aggregated per indicator, region and year, then
+     * joined to the grid and every indicator (a union of one aggregation per indicator read the grid and the
+     * components once per indicator). A region that is both county and city (441900) is in the grid twice, and its
+     * missing inputs are listed twice, as before.
      */
     private String nullReasonQuery() {
         String indicatorRows = indicators.stream()
@@ -117,28 +119,34 @@ public final class PanelBuilder {
                         : "values\n        " + inputRows) + "\n),\n\n"
                 + """
                 missing as (
-                    select inputs.indicator_code, c.region_code, c.year, c.component_code, c.origin
-                    from marts.components as c
+                    select
+                        inputs.indicator_code,
+                        grid.region_code,
+                        grid.year,
+                        string_agg(c.component_code || ' (' || c.origin || ')', '; '
+                            order by c.component_code, c.origin) as inputs_missing
+                    from marts.panel_grid as grid
+                    join marts.components as c on c.region_code = grid.region_code and c.year = grid.year
                     join indicator_inputs as inputs on inputs.component_code = c.component_code
                     where c.value is null
+                    group by inputs.indicator_code, grid.region_code, grid.year
+                ),
+
+                grid as (
+                    select distinct region_code, year from marts.panel_grid
                 )
 
                 select
                     indicators.indicator_code,
                     grid.region_code,
                     grid.year,
-                    coalesce(
-                        'missing ' || string_agg(missing.component_code || ' (' || missing.origin || ')', '; '
-                            order by missing.component_code, missing.origin),
-                        indicators.otherwise
-                    ) as reason
-                from marts.panel_grid as grid
+                    coalesce('missing ' || missing.inputs_missing, indicators.otherwise) as reason
+                from grid
                 cross join indicators
                 left join missing
                     on missing.indicator_code = indicators.indicator_code
                     and missing.region_code = grid.region_code
-                    and missing.year = grid.year
-                group by indicators.indicator_code, indicators.otherwise, grid.region_code, grid.year""";
+                    and missing.year = grid.year""";
     }
 
     private static String literal(String text) {
