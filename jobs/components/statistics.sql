@@ -3,7 +3,7 @@
 -- where no official version of that statistic was published (by the as-of date); a published "…" (NULL) blocks the
 -- stand-in like any version. The roster is undated and counts in every as-of run.
 with official as (
-    select region_code, year, stat_code, value from staging.statistics_current
+    select region_code, year, stat_code, value from marts.statistics_current
 ),
 
 stand_ins as (

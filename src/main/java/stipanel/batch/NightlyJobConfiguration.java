@@ -10,7 +10,9 @@ import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -26,8 +28,12 @@ import stipanel.panel.IndicatorCatalogue;
 import stipanel.panel.PanelBuilder;
 import stipanel.panel.PanelDefinitions;
 import stipanel.panel.Plan;
+import stipanel.workbook.WorkbookWarmUp;
 
-/** The nightly job: prepare the warehouse, ingest the inbox, build the panel, export the workbook. */
+/**
+ * The nightly job: prepare the warehouse, ingest the inbox, build the panel, export the workbook. When the job starts,
+ * POI is loaded in the background ({@link WorkbookWarmUp}), so that the workbook step does not pay for it.
+ */
 @Configuration
 public class NightlyJobConfiguration {
 
@@ -41,6 +47,12 @@ public class NightlyJobConfiguration {
                 .next(ingestDeliveries)
                 .next(buildPanel)
                 .next(exportWorkbook)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void beforeJob(JobExecution jobExecution) {
+                        WorkbookWarmUp.start();
+                    }
+                })
                 .build();
     }
 

@@ -195,6 +195,14 @@ public final class BenchLoad {
         }
     }
 
+    static Connection connect(Path database, String memoryLimit) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("autoinstall_known_extensions", "false");
+        p.setProperty("autoload_known_extensions", "false");
+        p.setProperty("memory_limit", memoryLimit);
+        return DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), p);
+    }
+
     static Connection connect(Path database) throws SQLException {
         Properties p = new Properties();
         p.setProperty("autoinstall_known_extensions", "false");

@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * 数据质量: every refused file (with the reason it was refused) and every rejected row (file, sheet, row, reason, raw
@@ -24,8 +24,14 @@ final class DataQualitySheet {
     private DataQualitySheet() {
     }
 
-    static void write(XSSFWorkbook wb, Styles st, WorkbookData d, Connection c) throws SQLException {
-        XSSFSheet sheet = wb.createSheet(NAME);
+    /**
+     * Streamed ({@link SXSSFWorkbook}, inline strings): up to 50,000 rows of unique text, which in the shared strings
+     * table of an {@code XSSFWorkbook} cost an XML serialisation per cell (the national warehouse's 11,468 rejected
+     * rows took the warm workbook from 0.6 s to 3 s).
+     * Rows are written top to bottom only.
+     */
+    static void write(SXSSFWorkbook wb, Styles st, WorkbookData d, Connection c) throws SQLException {
+        SXSSFSheet sheet = wb.createSheet(NAME);
         List<String> header = List.of("序号", "文件", "文件状态", "工作表", "行号", "原因", "原始内容");
         String summary;
         try (PreparedStatement p = c.prepareStatement("""

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -34,8 +35,11 @@ public final class PanelWorkbook {
             Path target = outDir.resolve(fileName(plan.regionName(), date));
             Path temp = Files.createTempFile(outDir, ".sti-panel-", ".xlsx.part");
             try {
-                try (XSSFWorkbook wb = build(data, c); OutputStream out = Files.newOutputStream(temp)) {
+                SXSSFWorkbook wb = build(data, c);
+                try (wb; OutputStream out = Files.newOutputStream(temp)) {
                     wb.write(out);
+                } finally {
+                    wb.dispose();
                 }
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -50,15 +54,19 @@ public final class PanelWorkbook {
         return regionName + "_科技创新指标面板_" + date + ".xlsx";
     }
 
-    static XSSFWorkbook build(WorkbookData data, Connection c) throws SQLException {
+    /** The sheets in the workbook's order; 数据质量 streams its rows, so it is written last and moved into place. */
+    static SXSSFWorkbook build(WorkbookData data, Connection c) throws SQLException {
         XSSFWorkbook wb = new XSSFWorkbook();
         Styles st = new Styles(wb);
         PanelSheet.write(wb, st, data);
         ComparisonSheet.write(wb, st, data);
         TrendSheet.write(wb, st, data);
-        DataQualitySheet.write(wb, st, data, c);
         DefinitionsSheet.write(wb, st, data);
+        SXSSFWorkbook streaming = new SXSSFWorkbook(wb);
+        DataQualitySheet.write(streaming, st, data, c);
+        wb.setSheetOrder(DataQualitySheet.NAME, wb.getSheetIndex(DefinitionsSheet.NAME));
         wb.setActiveSheet(0);
-        return wb;
+        wb.setSelectedTab(0);
+        return streaming;
     }
 }

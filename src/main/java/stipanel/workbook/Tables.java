@@ -6,8 +6,8 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
  * The layout of a Chinese statistical table: a title naming place and period (merged across the table), a line
@@ -24,7 +24,7 @@ final class Tables {
     private Tables() {
     }
 
-    static void heading(XSSFSheet sheet, Styles st, String title, String left, String unitNote, int columns) {
+    static void heading(Sheet sheet, Styles st, String title, String left, String unitNote, int columns) {
         Row t = sheet.createRow(TITLE_ROW);
         t.setHeightInPoints(28);
         text(t, 0, title, st.title);
@@ -38,7 +38,7 @@ final class Tables {
         }
     }
 
-    static void header(XSSFSheet sheet, Styles st, List<String> names, int[] widths) {
+    static void header(Sheet sheet, Styles st, List<String> names, int[] widths) {
         Row h = sheet.createRow(HEADER_ROW);
         h.setHeightInPoints(30);
         for (int i = 0; i < names.size(); i++) {
@@ -48,7 +48,7 @@ final class Tables {
     }
 
     /** Freezes the header (and the first {@code frozenColumns}), filters the body, sets up printing. */
-    static void finish(XSSFSheet sheet, int columns, int lastBodyRow, int frozenColumns) {
+    static void finish(Sheet sheet, int columns, int lastBodyRow, int frozenColumns) {
         sheet.createFreezePane(frozenColumns, FIRST_BODY_ROW);
         sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, Math.max(lastBodyRow, HEADER_ROW), 0, columns - 1));
         sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
@@ -61,7 +61,7 @@ final class Tables {
     }
 
     /** 资料来源 and 注 lines below the table, leaving one blank row. Returns the next free row. */
-    static int notes(XSSFSheet sheet, Styles st, int lastBodyRow, List<String> lines) {
+    static int notes(Sheet sheet, Styles st, int lastBodyRow, List<String> lines) {
         int r = lastBodyRow + 2;
         for (String line : lines) {
             text(sheet.createRow(r++), 0, line, st.note);

@@ -150,8 +150,8 @@ final class TrendSheet {
         chart(drawing, sheet, title, top, first, last, names, columns, CHART_FIRST_COLUMN);
     }
 
-    private static void chart(XSSFDrawing drawing, XSSFSheet sheet, String title, int top, int first, int last,
-                              List<String> names, List<Integer> columns, int firstColumn) {
+    static void chart(XSSFDrawing drawing, XSSFSheet sheet, String title, int top, int first, int last,
+                      List<String> names, List<Integer> columns, int firstColumn) {
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, firstColumn, top,
                 firstColumn + CHART_LAST_COLUMN - CHART_FIRST_COLUMN, top + CHART_ROWS);
         XSSFChart chart = drawing.createChart(anchor);

@@ -1,9 +1,15 @@
 -- The panel's rows: counties in the data (and plan regions), their cities, and every year from the earliest to
 -- the latest year in the statistics. The in_data CTE unions every source's staging.<source>_regions view.
 
+-- The current version of every statistic as of the run's as-of date, computed once per build: the view
+-- staging.statistics_current ranks every version with a window on each read, and the build reads it several times.
+-- The view stays live for analysts; this table is what the last build used.
+create or replace table marts.statistics_current as
+select * from staging.statistics_current;
+
 create or replace table marts.panel_years as
 select cast(unnest(range(min(year), max(year) + 1)) as integer) as year
-from staging.statistics_current;
+from marts.statistics_current;
 
 create or replace table marts.panel_regions as
 with in_data as (

@@ -10,16 +10,15 @@ with settings as (
 sei as (
     select
         application_no,
-        string_agg(distinct sei_code || ' ' || sei_name, '; ' order by sei_code || ' ' || sei_name) as sei_industries
+        array_to_string(list_sort(list_distinct(list(sei_code || ' ' || sei_name))), '; ') as sei_industries
     from staging.patent_sei_matches
     group by application_no
 ),
 
-patent_years as (
+-- What does not depend on the year is judged once per patent, before the patent is crossed with the panel years.
+patents as (
     select
         p.application_no,
-        years.year,
-        make_date(years.year, 12, 31) as year_end,
         p.region_code,
         p.patent_type,
         p.is_pct,
@@ -35,28 +34,31 @@ patent_years as (
         p.data_cutoff,
         p.content_hash,
         p.sheet,
-        p.row_number
+        p.row_number,
+        p.patent_type = '发明' as is_invention,
+        cast(p.application_date + interval 20 year as date) as term_ends_on,
+        sei.sei_industries is not null as hv_sei,
+        coalesce(p.overseas_family, false) as hv_overseas_family,
+        coalesce(p.pledge_amount_wan >= (select pledge_threshold_wan from settings), false) as hv_pledge,
+        coalesce(regexp_matches(
+            p.awards,
+            '中国(专利|外观设计)奖?(金奖|银奖|优秀奖)|国家(最高科学技术奖|自然科学奖|技术发明奖|科学技术进步奖|科技进步奖)'
+        ), false) as hv_award
     from staging.patents_current as p
-    cross join marts.panel_years as years
     left join sei on sei.application_no = p.application_no
 ),
 
 tested as (
     select
-        patent_years.*,
-        patent_type = '发明' as is_invention,
-        coalesce(grant_date <= year_end, false) as granted_by_year_end,
-        coalesce(lapse_date <= year_end, false) as lapsed_by_year_end,
-        cast(application_date + interval 20 year as date) <= year_end as term_ended_by_year_end,
-        sei_industries is not null as hv_sei,
-        coalesce(overseas_family, false) as hv_overseas_family,
-        application_date < make_date(year - 10, 12, 31) as hv_maintained_over_10_years,
-        coalesce(pledge_amount_wan >= (select pledge_threshold_wan from settings), false) as hv_pledge,
-        coalesce(regexp_matches(
-            awards,
-            '中国(专利|外观设计)奖?(金奖|银奖|优秀奖)|国家(最高科学技术奖|自然科学奖|技术发明奖|科学技术进步奖|科技进步奖)'
-        ), false) as hv_award
-    from patent_years
+        patents.*,
+        years.year,
+        make_date(years.year, 12, 31) as year_end,
+        coalesce(patents.grant_date <= make_date(years.year, 12, 31), false) as granted_by_year_end,
+        coalesce(patents.lapse_date <= make_date(years.year, 12, 31), false) as lapsed_by_year_end,
+        patents.term_ends_on <= make_date(years.year, 12, 31) as term_ended_by_year_end,
+        patents.application_date < make_date(years.year - 10, 12, 31) as hv_maintained_over_10_years
+    from patents
+    cross join marts.panel_years as years
 ),
 
 judged as (

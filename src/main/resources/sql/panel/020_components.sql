@@ -31,25 +31,33 @@ county_values as (
     where grid.level = 'county'
 ),
 
+-- The counties of the panel's cities (all of them, in the panel or not), before crossing them with years and
+-- components.
+city_counties as (
+    select county.city_code, county.code as county_code
+    from ref.regions as county
+    where county.level = 'county'
+        and county.city_code in (select region_code from marts.panel_regions where level = 'city')
+),
+
 city_sums as (
     select
-        county.city_code as region_code,
+        city_counties.city_code as region_code,
         years.year,
         catalogue.code as component_code,
         sum(county_values.value) as value,
         count(*) as counties,
         count(county_values.value) as counties_with_value,
-        string_agg(case when county_values.value is null then county.code end, ',' order by county.code) as counties_lacking
-    from ref.regions as county
+        string_agg(city_counties.county_code, ',' order by city_counties.county_code)
+            filter (where county_values.value is null) as counties_lacking
+    from city_counties
     cross join marts.panel_years as years
     cross join ref.components as catalogue
     left join county_values
-        on county_values.region_code = county.code
+        on county_values.region_code = city_counties.county_code
         and county_values.year = years.year
         and county_values.component_code = catalogue.code
-    where county.level = 'county'
-        and county.city_code in (select region_code from marts.panel_regions where level = 'city')
-    group by county.city_code, years.year, catalogue.code
+    group by city_counties.city_code, years.year, catalogue.code
 ),
 
 city_values as (

@@ -5,7 +5,7 @@ create or replace table marts.indicator_values as
 {{indicator_queries}};
 
 create or replace table marts.indicator_null_reasons as
-{{null_reason_queries}};
+{{null_reason_query}};
 
 -- Two plans of one region targeting the same indicator would double its rows: the run stops and names them.
 select error('plans ' || plans || ' of region ' || region_code || ' both target ' || indicator_code

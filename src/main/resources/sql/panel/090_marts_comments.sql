@@ -1,4 +1,14 @@
 -- Comments on the mart tables, which every run rebuilds (CREATE OR REPLACE drops comments).
+comment on table marts.statistics_current is '本次构建所用的各统计指标现行版本（截至运行的截止日期；即 staging.statistics_current 在构建时的结果） / The current version of each statistic as of the run''s as-of date, as staging.statistics_current gave it when the panel was built';
+comment on column marts.statistics_current.stat_code is '基础统计指标代码（见 ref.base_statistics） / Base statistic code, see ref.base_statistics';
+comment on column marts.statistics_current.region_code is '地区代码（GB/T 2260 六位） / Six-digit GB/T 2260 region code';
+comment on column marts.statistics_current.year is '数据年份 / Year the figure is for';
+comment on column marts.statistics_current.value is '数值（标准单位）；发布为“…”时为空 / Value in the canonical unit; NULL where “…” (not available) was published';
+comment on column marts.statistics_current.status is '数据状态 / Publication status';
+comment on column marts.statistics_current.published_on is '发布日期 / Publication date of this version';
+comment on column marts.statistics_current.content_hash is '来源文件内容哈希 / Content hash of the source file';
+comment on column marts.statistics_current.sheet is '来源工作表（CSV为空） / Source sheet; empty for a CSV';
+comment on column marts.statistics_current.row_number is '来源行号 / Source row number as a person sees it';
 comment on table marts.panel_years is '面板年份：统计数据中最早至最晚年份 / Panel years: from the earliest to the latest year in the statistics';
 comment on column marts.panel_years.year is '年份 / Year';
 comment on table marts.panel_regions is '面板地区：数据中的县、规划所属县及其所属市 / Panel regions: counties in the data or with a plan, and their cities';
