@@ -207,11 +207,10 @@ public final class BenchLoad {
         Properties p = new Properties();
         p.setProperty("autoinstall_known_extensions", "false");
         p.setProperty("autoload_known_extensions", "false");
-        // To measure how far DuckDB's own memory can be bounded (its default is 80 % of the machine's RAM).
+        // DuckDB's memory limit is the job's (STIPANEL_DUCKDB_MEMORY_LIMIT), unless STIPANEL_BENCH_DUCKDB_MEMORY_LIMIT
+        // sets another: to measure what a limit costs.
         String limit = System.getenv("STIPANEL_BENCH_DUCKDB_MEMORY_LIMIT");
-        if (limit != null) {
-            p.setProperty("memory_limit", limit);
-        }
+        p.setProperty("memory_limit", limit != null ? limit : Warehouse.memoryLimit());
         return DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), p);
     }
 
