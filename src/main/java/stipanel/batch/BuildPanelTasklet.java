@@ -14,6 +14,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import stipanel.panel.PanelBuilder;
+import stipanel.warehouse.Warehouse;
 
 /**
  * Rebuilds the marts and the analysts' views from the facts, in one transaction, and records in
@@ -32,6 +33,7 @@ public class BuildPanelTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         Connection c = DataSourceUtils.getConnection(dataSource);
+        Warehouse.setMemoryLimit(c, Warehouse.memoryLimit());
         boolean hadPanel = hasPanel(c);
         try (Statement s = c.createStatement()) {
             s.execute("create or replace temp table previous_panel as "

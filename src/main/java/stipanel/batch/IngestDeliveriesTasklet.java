@@ -32,6 +32,7 @@ import stipanel.ingest.DeliveryLedger;
 import stipanel.ingest.FileIngester;
 import stipanel.ingest.FileOutcome;
 import stipanel.ingest.IngestSettings;
+import stipanel.warehouse.Warehouse;
 
 /**
  * Ingests the inbox one file per transaction: the file's facts, its rejected rows, its ledger row and the step's
@@ -71,6 +72,7 @@ public class IngestDeliveriesTasklet implements Tasklet {
         }
         long size = Files.size(file);
         DuckDBConnection connection = DataSourceUtils.getConnection(dataSource).unwrap(DuckDBConnection.class);
+        Warehouse.setMemoryLimit(connection, Warehouse.ingestMemoryLimit());
         String relativePath = inbox.relativize(file).toString();
         String hash = sha256(file);
         // The ledger lookup is also the statement that must run before any Appender is created on this

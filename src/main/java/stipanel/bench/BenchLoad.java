@@ -114,6 +114,8 @@ public final class BenchLoad {
         Files.createDirectories(work);
         try (Connection plain = connect(work.resolve("warehouse.duckdb"))) {
             DuckDBConnection c = plain.unwrap(DuckDBConnection.class);
+            String limit = System.getenv("STIPANEL_BENCH_DUCKDB_MEMORY_LIMIT");
+            Warehouse.setMemoryLimit(c, limit != null ? limit : Warehouse.ingestMemoryLimit());
             Warehouse.ensureJobRepository(c);
             Warehouse.migrate(c);
             c.setAutoCommit(false);
@@ -208,7 +210,7 @@ public final class BenchLoad {
         p.setProperty("autoinstall_known_extensions", "false");
         p.setProperty("autoload_known_extensions", "false");
         // DuckDB's memory limit is the job's (STIPANEL_DUCKDB_MEMORY_LIMIT), unless STIPANEL_BENCH_DUCKDB_MEMORY_LIMIT
-        // sets another: to measure what a limit costs.
+        // sets another: to measure what a limit costs. The ingester path lowers it as the ingest step does.
         String limit = System.getenv("STIPANEL_BENCH_DUCKDB_MEMORY_LIMIT");
         p.setProperty("memory_limit", limit != null ? limit : Warehouse.memoryLimit());
         return DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), p);
