@@ -163,6 +163,10 @@ public final class FileIngester {
             }
             Header header = found.get();
             RawRow headerRow = head.get(header.index());
+            if (header.end() < head.size() && head.get(header.end()).number() != headerRow.number() + 1) {
+                // A header cell broken over lines (an Excel header with a line break): the lines are not the rows.
+                return Optional.empty();
+            }
             int width = headerRow.cells().size();
             Optional<List<StagedCsv.Part>> parts = csv.split(headerRow.number());
             if (parts.isEmpty()) {

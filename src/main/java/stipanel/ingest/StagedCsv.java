@@ -25,16 +25,16 @@ import java.util.StringJoiner;
 import org.duckdb.DuckDBConnection;
 
 /**
- * A CSV delivery read by DuckDB's own reader into the temporary table {@code stage} (the cells {@code c1 … cN} as
- * text, the rows in file order; {@link #ordinal()} gives each row's position): the set-based path of issue #7, for kinds with a fast lane
- * ({@link SetBasedKind}). DuckDB reads UTF-8 only, so a GBK file is first transcoded to a temporary UTF-8 file.
+ * A CSV delivery read by DuckDB's own reader (the set-based path of issue #7, for kinds with a fast lane,
+ * {@link SetBasedKind}): the rows below the header are staged part by part into the temporary table {@code stage},
+ * as text ({@code c1 … cN}), in file order, {@link #ordinal()} giving each row's position. DuckDB reads UTF-8 only,
+ * so a GBK file is first transcoded.
  * <p>
  * The row path ({@link CsvExtractReader}) stays the reference: a file this class cannot stage exactly as that path
  * would read it is left to it. DuckDB's reader skips empty lines and lets a quoted cell span lines, and either
- * would shift the row numbers every rejection and every fact cites, so a file is staged only when its line count
- * equals the header's line plus the staged rows: each data row is then exactly one line. Bytes DuckDB finds
- * invalid, ragged rows and stray quotes make its reader fail, and the row path, which handles all of them, takes
- * the file.
+ * would shift the row numbers every rejection and every fact cites, so a part is staged only when its rows equal
+ * its lines: each data row is then exactly one line. Bytes DuckDB finds invalid, ragged rows and stray quotes make
+ * its reader fail, and the row path, which handles all of them, takes the file.
  */
 final class StagedCsv implements AutoCloseable {
 

@@ -167,7 +167,8 @@ class PatentFastLaneTest {
 
     @Test
     void aFileThatIsNotOneRowPerLineIsReadRowByRow() throws Exception {
-        // given: an empty line (DuckDB's reader skips it) and a title spanning two lines (a quoted line break)
+        // given: an empty line (DuckDB's reader skips it), a title spanning two lines (a quoted line break), and a
+        // header cell spanning two lines
         List<String> lines = Files.readAllLines(generate("lines-source", 30, 0).resolve("patents.csv"));
         List<String> blankLine = new ArrayList<>(lines);
         blankLine.add(10, "");
@@ -177,9 +178,13 @@ class PatentFastLaneTest {
         cells.set(4, "\"一种装置\n第二行\"");
         twoLines.set(5, String.join(",", cells));
         Files.write(root.resolve("two-lines.csv"), twoLines);
+        List<String> twoLineHeader = new ArrayList<>(lines);
+        twoLineHeader.set(0, twoLineHeader.get(0).replace("申请号,", "\"申请号\n（专利号）\","));
+        Files.write(root.resolve("two-line-header.csv"), twoLineHeader);
         // when, then: the row path read them, with the right row numbers
         assertSameBothWays(root.resolve("blank-line.csv"), false);
         assertSameBothWays(root.resolve("two-lines.csv"), false);
+        assertSameBothWays(root.resolve("two-line-header.csv"), false);
     }
 
     @Test
