@@ -6,7 +6,7 @@ with counties as (
 ),
 
 lists_delivered as (
-    select count(*) > 0 as delivered from staging.certifications_current
+    select count(*) > 0 as delivered from marts.certification_placements
 ),
 
 count_components(component_code) as (
@@ -15,7 +15,7 @@ count_components(component_code) as (
 
 counted as (
     select counted_in as region_code, year, component_code, count(distinct uscc) as enterprises
-    from staging.certification_year_ends
+    from staging.certification_year_ends_of('marts.certification_placements')
     where counted_in is not null
     group by counted_in, year, component_code
 ),
@@ -39,7 +39,7 @@ certification_counts as (
 
 valid_rd_institutions as (
     select distinct uscc, year
-    from staging.certification_year_ends
+    from staging.certification_year_ends_of('marts.certification_placements')
     where component_code = 'RD_INST' and certificate_valid
 ),
 

@@ -1,7 +1,8 @@
--- 有效发明专利 and 高价值发明专利 per county and year end (DOMAIN.md §6), counted over main.patent_year_end.
+-- 有效发明专利 and 高价值发明专利 per county and year end (DOMAIN.md §6), counted over the year ends main.patent_year_end
+-- shows, taken of the build's marts.patents_current.
 -- Once any patent extract is visible, a county-year with no qualifying patent counts 0; before, no rows (NULL).
 with delivered as (
-    select count(*) > 0 as any_delivered from staging.patents_current
+    select count(*) > 0 as any_delivered from marts.patents_current
 ),
 
 counted as (
@@ -10,7 +11,7 @@ counted as (
         year,
         count(*) filter (where valid) as valid_inv_patents,
         count(*) filter (where high_value) as hv_inv_patents
-    from main.patent_year_end
+    from staging.patent_year_end_of('marts.patents_current')
     group by region_code, year
 ),
 

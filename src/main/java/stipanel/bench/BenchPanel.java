@@ -60,6 +60,8 @@ public final class BenchPanel {
             String limit = System.getenv("STIPANEL_BENCH_DUCKDB_MEMORY_LIMIT");
             out.println("DuckDB memory_limit " + (limit != null ? limit : Warehouse.memoryLimit()));
             try (Connection plain = BenchLoad.connect(copy, limit != null ? limit : Warehouse.memoryLimit())) {
+                // As the job does before it builds (untimed): the warehouse may predate this jar's views and macros.
+                Warehouse.migrate(plain);
                 Connection c = timing(plain, timed);
                 c.setAutoCommit(false);
                 long start = System.nanoTime();

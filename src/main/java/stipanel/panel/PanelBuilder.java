@@ -30,8 +30,7 @@ public final class PanelBuilder {
     public void build(Connection c) throws SQLException {
         for (Resource script : SqlScript.resources("sql/panel/*.sql")) {
             String sql = SqlScript.read(script);
-            sql = sql.replace("{{region_views}}", regionViews(c))
-                    .replace("{{component_queries}}", componentQueries())
+            sql = sql.replace("{{component_queries}}", componentQueries())
                     .replace("{{wide_columns}}", wideColumns(c))
                     .replace("{{indicator_queries}}", indicatorQueries())
                     .replace("{{null_reason_query}}", nullReasonQuery());
@@ -57,19 +56,6 @@ public final class PanelBuilder {
                 s.execute(comment);
             }
         }
-    }
-
-    /** Every source's {@code staging.<source>_regions} view: the regions its facts place. */
-    private static String regionViews(Connection c) throws SQLException {
-        List<String> views = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                "select view_name from duckdb_views() where schema_name = 'staging' and view_name like '%\\_regions'"
-                        + " escape '\\' order by view_name")) {
-            while (r.next()) {
-                views.add("select region_code from staging." + r.getString(1));
-            }
-        }
-        return String.join("\n    union all\n    ", views);
     }
 
     private static String componentQueries() {

@@ -1,5 +1,6 @@
 -- The panel's rows: counties in the data (and plan regions), their cities, and every year from the earliest to
--- the latest year in the statistics. The in_data CTE unions every source's staging.<source>_regions view.
+-- the latest year in the statistics. The in_data CTE takes the regions of every source as its
+-- staging.<source>_regions view does, from the current rows this build took once (a new source adds its own).
 
 -- The current version of every statistic as of the run's as-of date, computed once per build: the view
 -- staging.statistics_current ranks every version with a window on each read, and the build reads it several times.
@@ -7,13 +8,48 @@
 create or replace table marts.statistics_current as
 select * from staging.statistics_current;
 
+-- Likewise the current patent rows (staging.patents_current ranks every row per application number) and the
+-- certificates with the county they count in (staging.certification_placements ranks the certificates and joins
+-- staging.registry_current, which ranks every registry row per enterprise): the build reads each several times.
+-- Of the patents only the columns the build reads: the window carries every column taken through its sort, and
+-- the texts it does not read (title, applicant, …) would treble the time.
+create or replace table marts.patents_current as
+select
+    application_no,
+    region_code,
+    patent_type,
+    is_pct,
+    application_date,
+    grant_date,
+    lapse_date,
+    legal_status,
+    main_ipc,
+    overseas_family,
+    pledge_amount_wan,
+    awards,
+    data_cutoff,
+    content_hash,
+    sheet,
+    row_number
+from staging.patents_current;
+
+create or replace table marts.certification_placements as
+select * from staging.certification_placements;
+
 create or replace table marts.panel_years as
 select cast(unnest(range(min(year), max(year) + 1)) as integer) as year
 from marts.statistics_current;
 
 create or replace table marts.panel_regions as
 with in_data as (
-    {{region_views}}
+    -- staging.statistics_regions, staging.patents_regions and staging.enterprises_regions, over this build's rows
+    select region_code from marts.statistics_current
+    union all
+    select region_code from marts.patents_current
+    union all
+    select region_code from marts.certification_placements where region_code is not null
+    union all
+    select region_code from staging.roster_current
 ),
 
 counties as (

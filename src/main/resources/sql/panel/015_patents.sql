@@ -2,7 +2,10 @@
 -- valid invention patent and which of CNIPA's five high-value categories it meets. jobs/components/patents.sql
 -- counts it per county; analysts read main.patent_year_end to see why a patent counted or did not.
 
-create or replace view main.patent_year_end as
+-- The year ends of the patents in the table named by patents_table: main.patent_year_end takes them of
+-- staging.patents_current, live; the build (jobs/components/patents.sql) of marts.patents_current, the current
+-- patents it took once.
+create or replace macro staging.patent_year_end_of(patents_table) as table
 with settings as (
     select pledge_threshold_wan from ops.run_settings
 ),
@@ -11,7 +14,7 @@ sei as (
     select
         application_no,
         array_to_string(list_sort(list_distinct(list(sei_code || ' ' || sei_name))), '; ') as sei_industries
-    from staging.patent_sei_matches
+    from staging.patent_sei_matches_of(patents_table)
     group by application_no
 ),
 
@@ -44,7 +47,7 @@ patents as (
             p.awards,
             '中国(专利|外观设计)奖?(金奖|银奖|优秀奖)|国家(最高科学技术奖|自然科学奖|技术发明奖|科学技术进步奖|科技进步奖)'
         ), false) as hv_award
-    from staging.patents_current as p
+    from query_table(patents_table) as p
     left join sei on sei.application_no = p.application_no
 ),
 
@@ -106,6 +109,9 @@ select
     sheet,
     row_number
 from judged;
+
+create or replace view main.patent_year_end as
+select * from staging.patent_year_end_of('staging.patents_current');
 comment on view main.patent_year_end is '各现行专利在面板各年末是否为有效发明专利、符合哪些高价值类别（有效发明专利与高价值发明专利的计数依据） / Per current patent and panel year end: whether it counted as a valid invention patent and which high-value categories it met; VALID_INV_PATENTS and HV_INV_PATENTS count these rows';
 comment on column main.patent_year_end.application_no is '申请号 / Application number';
 comment on column main.patent_year_end.year is '年份（按该年12月31日判断） / Year, judged at its 31 December';

@@ -1,7 +1,10 @@
 -- Every certificate at every panel year end (DOMAIN.md §8): whether it was valid, whether the enterprise was active,
 -- where it counts, and if it does not count, why. jobs/components/enterprises.sql counts distinct enterprises here.
 
-create or replace view staging.certification_year_ends as
+-- The year ends of the placements in the table named by placements_table: staging.certification_year_ends takes them
+-- of staging.certification_placements, live; the build (jobs/components/enterprises.sql) of
+-- marts.certification_placements, the placements it took once.
+create or replace macro staging.certification_year_ends_of(placements_table) as table
 with evaluated as (
     select
         placements.*,
@@ -23,7 +26,7 @@ with evaluated as (
             or (placements.registration_status in ('注销', '吊销', '撤销', '迁出')
                 and placements.status_changed_on <= make_date(years.year, 12, 31))
         ) as inactive
-    from staging.certification_placements as placements
+    from query_table(placements_table) as placements
     left join ref.regions as list_region on list_region.code = placements.list_region_code
     cross join marts.panel_years as years
 ),
@@ -81,6 +84,9 @@ select
     sheet,
     row_number
 from reasoned;
+
+create or replace view staging.certification_year_ends as
+select * from staging.certification_year_ends_of('staging.certification_placements');
 comment on view staging.certification_year_ends is '每张证书在每个面板年末的状态：是否有效、企业是否存续、计入哪个县，不计的原因 / Every certificate at every panel year end: valid or not, enterprise active or not, where it counts and, if not, why';
 comment on column staging.certification_year_ends.uscc is '统一社会信用代码 / Unified social credit code';
 comment on column staging.certification_year_ends.enterprise_name is '企业（机构）名称（名单） / Enterprise name as the list gives it';

@@ -104,9 +104,11 @@ where version_rank = 1;
 comment on view staging.patents_current is '现行专利：每个申请号取数据截止日期最新的一行 / The current row per application number: latest 数据截止日期';
 comment on column staging.patents_current.delivery_id is '交付序号 / Delivery sequence of the current row';
 
-create or replace view staging.patent_sei_matches as
+-- The SEI matches of a table of patents (application_no, main_ipc) named by patents_table: staging.patent_sei_matches
+-- takes them of the current patents, live; the panel build of marts.patents_current, the current patents it took once.
+create or replace macro staging.patent_sei_matches_of(patents_table) as table
 with patents as (
-    select application_no, main_ipc from staging.patents_current where main_ipc is not null
+    select application_no, main_ipc from query_table(patents_table) where main_ipc is not null
 ),
 
 included as (
@@ -124,6 +126,9 @@ where not exists (
         and x.sei_code = included.sei_code
         and starts_with(included.main_ipc, x.ipc_prefix)
 );
+
+create or replace view staging.patent_sei_matches as
+select * from staging.patent_sei_matches_of('staging.patents_current');
 comment on view staging.patent_sei_matches is '现行专利主分类号命中的战略性新兴产业（按参照表前缀纳入且未被同产业排除项排除） / Strategic emerging industries the current patents'' main IPC falls in: an include prefix matches and no exclude prefix of the same industry does';
 comment on column staging.patent_sei_matches.application_no is '申请号 / Application number';
 comment on column staging.patent_sei_matches.main_ipc is '主分类号 / Main IPC symbol';
