@@ -119,7 +119,7 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
         SqlScript.run(context.connection(), String.join(";\n", macros) + ";", "the patent fast lane's macros");
         // The counties the Java rules place patents in (Regions, read from jobs/reference), not ref.regions: the same
         // list by construction, whether or not this run has loaded the reference tables yet.
-        SqlScript.run(context.connection(), "create or replace temp table counties as select unnest(["
+        SqlScript.run(context.connection(), "create or replace temp table lane_counties as select unnest(["
                 + Regions.all().stream().filter(r -> r.level() == Region.Level.COUNTY).map(r -> "'" + r.code() + "'")
                 .collect(Collectors.joining(", ")) + "]) as code;", "the patent fast lane's counties");
         String unit = context.header().unit(PLEDGE);

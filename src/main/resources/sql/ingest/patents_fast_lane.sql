@@ -6,8 +6,8 @@
 --
 -- Reads `delivered`: one row per staged data row, `ordinal` (its position), `cells_fit` (no cell too long) and one
 -- text column per column of the kind, named as in PatentExtractKind, NULL where empty or not delivered. The macros
--- are plain_cells.sql's and those PatentExtractKind.fastLane makes from the Java rules' own constants; `counties` is
--- the list of counties the Java rules know (stipanel.ingest.Regions).
+-- are plain_cells.sql's and those PatentExtractKind.fastLane makes from the Java rules' own constants; `lane_counties`
+-- is the list of counties the Java rules know (stipanel.ingest.Regions).
 -- {{pledge_in_wan}} is true when the header gives 质押融资金额 in 万元 or no unit; {{first_ingested_on}} dates rows
 -- without 数据截止日期.
 
@@ -51,7 +51,7 @@ select
         and plain_text("名称") and plain_text("申请（专利权）人") and plain_text("获奖情况")
         and ("主分类号" is null or regexp_full_match("主分类号", '[A-H][0-9]{2}[A-Z](?: ?[1-9][0-9]{0,3}/[0-9]{1,6})?'))
         and ("专利权人统一社会信用代码" is null or uscc is not null)
-        and counties.code is not null
+        and lane_counties.code is not null
         and ("法律状态" is null or legal_status is not null)
         and ("失效日期" is null or lapse_date >= application_date)
         and (legal_status is distinct from '失效' or lapse_date is not null)
@@ -74,7 +74,7 @@ select
     end as main_ipc,
     "申请（专利权）人" as applicant,
     uscc as patentee_uscc,
-    counties.code as region_code,
+    lane_counties.code as region_code,
     case when "地区代码" is null then '专利权人统一社会信用代码' else '地区代码' end as region_from,
     legal_status,
     lapse_date,
@@ -85,4 +85,4 @@ select
     coalesce(data_cutoff, {{first_ingested_on}}) as data_cutoff,
     "数据截止日期" is null as data_cutoff_is_ingest_date
 from read
-left join counties on counties.code = read.county_code
+left join lane_counties on lane_counties.code = read.county_code
