@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,11 +102,14 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
     @Override
     public String fastLane(LoadContext context) throws SQLException {
         SqlScript.run(context.connection(), SqlScript.read("sql/ingest/plain_cells.sql"), "plain_cells.sql");
+        Map<String, PatentType> byDigit = new LinkedHashMap<>();
+        for (int digit = 0; digit <= 9; digit++) {
+            String key = String.valueOf(digit);
+            PatentType.ofDigit(digit).ifPresent(type -> byDigit.put(key, type));
+        }
         List<String> macros = List.of(ApplicationNumber.sqlMacro(), Uscc.sqlMacro(),
                 "create or replace temp macro patent_type_of_digit(d) as case d"
-                        + whens(IntStream.of(1, 2, 3, 8, 9).boxed().collect(Collectors.toMap(
-                        String::valueOf, digit -> PatentType.ofDigit(digit).orElseThrow(), (a, b) -> a,
-                        LinkedHashMap::new)), PatentType::label) + " end",
+                        + whens(byDigit, PatentType::label) + " end",
                 "create or replace temp macro patent_type_named(t) as case t"
                         + whens(PatentType.spellings(), PatentType::label) + " end",
                 "create or replace temp macro legal_status_named(t) as case t"

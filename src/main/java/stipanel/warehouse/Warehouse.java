@@ -29,8 +29,7 @@ public final class Warehouse {
      * in the panel step on the national warehouse; 512 MB made its patent and enterprise components 30-100 % slower.
      */
     public static String memoryLimit() {
-        String limit = System.getenv(MEMORY_LIMIT_VARIABLE);
-        return limit == null || limit.isBlank() ? DEFAULT_MEMORY_LIMIT : limit.strip();
+        return memoryLimitOr(DEFAULT_MEMORY_LIMIT);
     }
 
     /**
@@ -42,8 +41,13 @@ public final class Warehouse {
     public static final String DEFAULT_INGEST_MEMORY_LIMIT = "600MB";
 
     public static String ingestMemoryLimit() {
+        return memoryLimitOr(DEFAULT_INGEST_MEMORY_LIMIT);
+    }
+
+    /** {@value #MEMORY_LIMIT_VARIABLE} when set: one limit for every step. */
+    private static String memoryLimitOr(String defaultLimit) {
         String limit = System.getenv(MEMORY_LIMIT_VARIABLE);
-        return limit == null || limit.isBlank() ? DEFAULT_INGEST_MEMORY_LIMIT : limit.strip();
+        return limit == null || limit.isBlank() ? defaultLimit : limit.strip();
     }
 
     /** Sets DuckDB's memory limit for what follows (a setting of the database, not of a transaction). */
