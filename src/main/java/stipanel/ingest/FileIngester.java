@@ -209,8 +209,8 @@ public final class FileIngester {
                      + " semi join slow_lane on slow_lane.ordinal = " + csv.ordinal() + " order by 1")) {
             stoppedAt = loadRows(StagedCsv.rows(slow, headerLine, width), loader, context, rejections, tally);
         }
-        // Below a notes row the table is over, for the lane's rows too. The statement is written out rather than
-        // prepared with parameters (the hash is hexadecimal, the rest numbers): DuckDB plans it knowing them.
+        // Below a notes row the table is over, for the lane's rows too. The hash and the numbers are written into
+        // the statement (a hexadecimal hash, numbers: nothing to escape); the lane is text spliced in anyway.
         String insert = "insert into " + kind.factTables().get(0) + " select '" + context.delivery().contentHash()
                 + "', '', " + (headerLine + 1L) + " + ordinal, * exclude (ordinal, fast) from (" + lane + ") where fast"
                 + (stoppedAt == Integer.MAX_VALUE ? "" : " and ordinal < " + ((long) stoppedAt - headerLine - 1));

@@ -179,7 +179,8 @@ final class StagedCsv implements AutoCloseable {
     /**
      * SQL for a staged row's position below the header, from 0: DuckDB's reader appends in file order, so it is the
      * rowid's distance from the part's first, plus the rows before the part. (The rows of a transaction not yet
-     * committed number from 2^62 on, and counting with {@code row_number() over ()} doubles the time of staging.)
+     * committed number from a large offset, about 2^55 here, and counting with {@code row_number() over ()} doubles
+     * the time of staging.)
      */
     String ordinal() {
         return ordinal;
