@@ -82,7 +82,7 @@ class PatentRulesTest {
 
     @ParameterizedTest
     @CsvSource({"是, true", "有, true", "Y, true", "y, true", "3, true", "2件, true", "１, true",
-            "否, false", "无, false", "N, false", "0, false"})
+            "否, false", "无, false", "N, false", "0, false", "12345678901, true", "000件, false"})
     void overseasFamilyIsTruthyForYesOrACountAboveZero(String text, boolean expected) {
         assertEquals(expected, PatentExtractKind.overseas(text));
     }
