@@ -198,14 +198,14 @@ public final class FileIngester {
                                           LoadContext context, Tally tally) throws SQLException {
         DuckDBConnection connection = context.connection();
         try (Statement s = connection.createStatement()) {
-            s.execute(delivered(kind, context.header(), width, csv.ordinal()));
+            s.execute(delivered(kind, context.header(), width, csv));
             s.execute("create or replace temp table slow_lane as select ordinal from (" + lane + ") where not fast");
         }
         int stoppedAt;
         try (ExtractKind.RowLoader loader = kind.open(context);
              DuckDBAppender rejections = connection.createAppender("ingest", "rejected_rows");
              Statement s = connection.createStatement();
-             ResultSet slow = s.executeQuery("select " + csv.ordinal() + " as ordinal, stage.* from stage"
+             ResultSet slow = s.executeQuery("select " + csv.ordinal() + " as ordinal, stage.* from " + csv.table()
                      + " semi join slow_lane on slow_lane.ordinal = " + csv.ordinal() + " order by 1")) {
             stoppedAt = loadRows(StagedCsv.rows(slow, headerLine, width), loader, context, rejections, tally);
         }
@@ -232,7 +232,7 @@ public final class FileIngester {
      * The view a fast lane reads: each staged row's position, whether every cell fits {@link #MAX_CELL_CHARS}, and
      * the kind's columns by name (NULL for a column the file does not have).
      */
-    private static String delivered(SetBasedKind kind, HeaderBinding binding, int width, String ordinal) {
+    private static String delivered(SetBasedKind kind, HeaderBinding binding, int width, StagedCsv csv) {
         StringBuilder fit = new StringBuilder();
         for (int c = 1; c <= width; c++) {
             fit.append(c > 1 ? " and " : "").append("coalesce(length(c").append(c).append(") <= ")
@@ -244,8 +244,8 @@ public final class FileIngester {
             columns.append(",\n        ").append(cell == null ? "null::varchar" : "c" + (cell.index() + 1))
                     .append(" as \"").append(column.name()).append('"');
         }
-        return "create or replace temp view delivered as\nselect " + ordinal + " as ordinal, " + fit + " as cells_fit"
-                + columns + "\nfrom stage";
+        return "create or replace temp view delivered as\nselect " + csv.ordinal() + " as ordinal, " + fit
+                + " as cells_fit" + columns + "\nfrom " + csv.table();
     }
 
     /**
