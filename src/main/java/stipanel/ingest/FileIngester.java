@@ -139,8 +139,8 @@ public final class FileIngester {
         }
         tally.kinds.add(header.kind());
         try (loader) {
-            loadRows(concat(head.subList(header.end(), head.size()).iterator(), rows), loader, context, rejections,
-                    tally);
+            loadRows(concat(head.subList(header.end(), head.size()).iterator(), rows), header.width(head), loader,
+                    context, rejections, tally);
         }
     }
 
@@ -207,7 +207,7 @@ public final class FileIngester {
              Statement s = connection.createStatement();
              ResultSet slow = s.executeQuery("select " + csv.ordinal() + " as ordinal, stage.* from " + csv.table()
                      + " semi join slow_lane on slow_lane.ordinal = " + csv.ordinal() + " order by 1")) {
-            stoppedAt = loadRows(StagedCsv.rows(slow, headerLine, width), loader, context, rejections, tally);
+            stoppedAt = loadRows(StagedCsv.rows(slow, headerLine, width), width, loader, context, rejections, tally);
         }
         // Below a notes row the table is over, for the lane's rows too. The hash and the numbers are written into
         // the statement (a hexadecimal hash, numbers: nothing to escape); the lane is text spliced in anyway.
@@ -252,7 +252,7 @@ public final class FileIngester {
      * Loads a table's data rows: blank rows skipped, each row loaded or rejected with its reason. Returns the number
      * of the notes row that ended the table, or {@link Integer#MAX_VALUE}.
      */
-    private static int loadRows(Iterator<RawRow> data, ExtractKind.RowLoader loader, LoadContext context,
+    private static int loadRows(Iterator<RawRow> data, int width, ExtractKind.RowLoader loader, LoadContext context,
                                 DuckDBAppender rejections, Tally tally) throws SQLException {
         while (data.hasNext()) {
             RawRow row = data.next();
@@ -265,7 +265,7 @@ public final class FileIngester {
             }
             tally.read++;
             try {
-                checkCells(row, tally.undecodable);
+                checkCells(row, width, tally.undecodable);
                 loader.load(row);
                 tally.loaded++;
             } catch (RowRejectedException e) {
@@ -294,8 +294,17 @@ public final class FileIngester {
         return Optional.empty();
     }
 
-    /** Rows no kind should see: a runaway cell, or bytes that did not decode. */
-    private static void checkCells(RawRow row, boolean undecodable) {
+    /**
+     * Rows no kind should see: the end of a file cut off in transit, a runaway cell, or bytes that did not decode. A
+     * last row that no line break ends and that lacks some of the header's {@code width} cells was cut off; its
+     * missing cells are not empty ones. (A file may lack the final line break; cut off after its last cell, it
+     * cannot be told from one that does.)
+     */
+    private static void checkCells(RawRow row, int width, boolean undecodable) {
+        if (row.cutOff() && row.cells().size() < width) {
+            throw new RowRejectedException("the file ends inside this row (truncated?): it has " + row.cells().size()
+                    + " of the header's " + width + " columns");
+        }
         for (int c = 0; c < row.cells().size(); c++) {
             String cell = row.cell(c);
             if (cell.length() > MAX_CELL_CHARS) {
@@ -431,6 +440,11 @@ public final class FileIngester {
         /** The position of the first row below the header. */
         int end() {
             return index + depth;
+        }
+
+        /** How many columns the header has (its cells, with the rows merged below it). */
+        int width(List<RawRow> head) {
+            return combine(head.subList(index, end())).size();
         }
 
         /** The loader's context; the columns no kind reads are reported in the file's messages. */
