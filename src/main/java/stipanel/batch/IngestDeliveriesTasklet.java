@@ -106,8 +106,8 @@ public class IngestDeliveriesTasklet implements Tasklet {
     }
 
     private static FileOutcome duplicate(DuckDBConnection connection, String hash) throws SQLException {
-        return new FileOutcome(FileOutcome.Status.DUPLICATE, DeliveryLedger.firstKind(connection, hash).orElse(""), "",
-                List.of("same content as an earlier delivery; nothing loaded again"), 0, 0, 0);
+        return new FileOutcome(FileOutcome.Status.DUPLICATE, null, DeliveryLedger.firstKind(connection, hash).orElse(""),
+                "", List.of("与先前交付的文件内容相同，不再重复装载"), 0, 0, 0);
     }
 
     private static String abbreviate(String s, int max) {

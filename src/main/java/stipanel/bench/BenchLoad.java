@@ -35,6 +35,7 @@ import stipanel.ingest.Delivery;
 import stipanel.ingest.DeliveryLedger;
 import stipanel.ingest.ExtractKind;
 import stipanel.ingest.FileIngester;
+import stipanel.ingest.KindDefinitions;
 import stipanel.ingest.FileOutcome;
 import stipanel.ingest.IngestSettings;
 import stipanel.warehouse.Warehouse;
@@ -191,6 +192,7 @@ public final class BenchLoad {
         }
         classes.sort(Comparator.comparing(Class::getName));
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.registerBean(KindDefinitions.class, KindDefinitions::shipped);
             classes.forEach(context::register);
             context.refresh();
             return List.copyOf(context.getBeansOfType(ExtractKind.class).values());

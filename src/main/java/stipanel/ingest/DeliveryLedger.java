@@ -58,7 +58,7 @@ public final class DeliveryLedger {
     public static void record(Connection c, Delivery d, String relativePath, FileOutcome outcome, LocalDateTime at,
                               Long jobExecutionId) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
-                "insert into ingest.deliveries values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "insert into ingest.deliveries values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setLong(1, d.id());
             p.setString(2, d.fileName());
             p.setString(3, relativePath);
@@ -74,6 +74,7 @@ public final class DeliveryLedger {
             p.setObject(13, d.firstIngestedOn());
             p.setTimestamp(14, Timestamp.valueOf(at));
             p.setObject(15, jobExecutionId);
+            p.setString(16, outcome.reasonCode());
             p.executeUpdate();
         }
     }
