@@ -31,6 +31,12 @@ public final class Cli {
               --deployment DIR         a folder whose kinds/*.yml add column aliases for new exports
                                        (default: $STIPANEL_DEPLOYMENT, else none)
 
+            A new export arrived? See how it would be read, without loading anything:
+              inspect FILE… [--rows N] [--deployment DIR]
+                                       format and encoding, the header row and kind found (or the nearest and
+                                       what it lacks), each column bound, what titles and file name give, and
+                                       the first N rows (default 5) as they would load or be rejected and why
+
             Analysts' commands (the warehouse opened read-only, so they never block the nightly run):
               describe [--warehouse FILE]              the views and their columns, with their comments
               export-parquet DIR [--warehouse FILE]    the fact tables and the panel as Parquet files in DIR
@@ -57,6 +63,7 @@ public final class Cli {
                 case "run" -> NightlyRun.execute(parseRun(a), out, err);
                 case "describe" -> AnalystCommands.describe(a, out, err);
                 case "export-parquet" -> AnalystCommands.exportParquet(a, out, err);
+                case "inspect" -> Inspect.run(a, out, err);
                 case "generate" -> stipanel.bench.Generate.run(a, out, err);
                 case "benchmark" -> stipanel.bench.Benchmark.run(a, out, err);
                 case "bench-load" -> stipanel.bench.BenchLoad.run(a, out, err);
