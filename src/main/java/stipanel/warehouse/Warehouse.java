@@ -64,11 +64,42 @@ public final class Warehouse {
         }
     }
 
+    /** The oldest DuckDB release that must open the published warehouse (analysts' CLI, DBeaver and Python lag). */
+    public static final String STORAGE_COMPATIBILITY = "v1.5.0";
+
+    /**
+     * The job's one connection: the file attached as {@value #CATALOG} to an in-memory database, a new warehouse
+     * written in the storage format of DuckDB {@value #STORAGE_COMPATIBILITY}, spilling beside the file (an in-memory
+     * database would spill into the working directory, which the service's user may not write).
+     */
     public static SingleConnectionDataSource dataSource(Path file) {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:duckdb:" + file.toAbsolutePath(), true);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:duckdb:", true) {
+            @Override
+            protected void prepareConnection(Connection c) throws SQLException {
+                super.prepareConnection(c);
+                try (Statement s = c.createStatement()) {
+                    s.execute("set temp_directory = " + literal(file.toAbsolutePath() + ".tmp"));
+                    s.execute("attach " + literal(file.toAbsolutePath().toString()) + " as " + CATALOG
+                            + " (storage_version " + literal(STORAGE_COMPATIBILITY) + ")");
+                    s.execute("use " + CATALOG);
+                }
+            }
+        };
         ds.setConnectionProperties(connectionProperties());
         ds.setAutoCommit(true);
         return ds;
+    }
+
+    /** The published warehouse for reading, as analysts' commands and benchmarks open it: read-only, any file name. */
+    public static Connection openReadOnly(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:duckdb:", connectionProperties());
+        try {
+            attach(c, file, true);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
     }
 
     static Properties connectionProperties() {
@@ -87,13 +118,16 @@ public final class Warehouse {
      */
     public static final String CATALOG = "warehouse";
 
-    /** Attaches {@code file} to the connection as {@value #CATALOG} and makes it the default catalog. */
-    public static void attach(Connection c, Path file, boolean readOnly) throws SQLException {
+    private static void attach(Connection c, Path file, boolean readOnly) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("attach '" + file.toAbsolutePath().toString().replace("'", "''") + "' as " + CATALOG
+            s.execute("attach " + literal(file.toAbsolutePath().toString()) + " as " + CATALOG
                     + (readOnly ? " (read_only)" : ""));
             s.execute("use " + CATALOG);
         }
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** Creates the Spring Batch tables (in schema {@code ops}) when the file is new. */
@@ -177,8 +211,7 @@ public final class Warehouse {
             throw new WarehouseRefusedException("仓库文件 %s 无法读取：%s\n%s cannot be read: %s"
                     .formatted(name, e.getMessage(), name, e.getMessage()));
         }
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:", connectionProperties())) {
-            attach(c, file, true);
+        try (Connection c = openReadOnly(file)) {
             Migrations.checkMigratable(c);
         } catch (SQLException e) {
             throw new WarehouseRefusedException("DuckDB 无法打开仓库文件 %s：%s；未改动。\nDuckDB cannot open %s: %s; it was left as it is."
