@@ -151,10 +151,7 @@ public final class BenchLoad {
         if (exit != 0) {
             throw new IllegalStateException("nightly run exited " + exit + ": " + e.toString(StandardCharsets.UTF_8));
         }
-        Properties p = new Properties();
-        p.setProperty("duckdb.read_only", "true");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse.toAbsolutePath(), p);
-             Statement s = c.createStatement()) {
+        try (Connection c = Warehouse.openReadOnly(warehouse); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("select step_name, round(epoch(end_time) - epoch(start_time), 2) "
                     + "from ops.BATCH_STEP_EXECUTION order by step_execution_id")) {
                 StringBuilder steps = new StringBuilder("steps:");

@@ -44,7 +44,8 @@ public final class Cli {
             Exit codes:
               0  the run completed (even with rejected rows or refused files)
               1  the run failed; the next run with the same options resumes where it stopped
-              2  bad arguments
+              2  bad arguments, or a warehouse file this release must not write (not DuckDB, or made by a
+                 newer release); the file is left as it is
               3  another run holds the warehouse (its process id and start time are printed)
             """;
 
