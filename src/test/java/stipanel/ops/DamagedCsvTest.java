@@ -36,7 +36,10 @@ import stipanel.testing.PipelineRun;
  */
 class DamagedCsvTest {
 
-    /** What a file's ledger row and rejected rows say: status, rows read, loaded, rejected, and each rejection. */
+    /**
+     * What a file's ledger row and rejected rows say: status, rows read, loaded, rejected, each rejection (row, code,
+     * reason) and the message (code, text).
+     */
     record Outcome(String status, long read, long loaded, long rejected, List<String> rejections, String message) {
 
         /** The counts and rejections exactly; of the message, the part expected. */
@@ -52,12 +55,13 @@ class DamagedCsvTest {
     /** The part size of the nightly run: more than a file of 100 rows, less than one of 7,000. */
     static final int NIGHTLY_PART_BYTES = 64 << 10;
 
-    static final String TOO_LONG = "column 14 holds 5242880 characters, more than the 32768 any field may have";
-    static final String BAD_BYTES =
-            "column 5 holds bytes that are not valid in the file's encoding (shown as \uFFFD in raw)";
+    static final String TOO_LONG = "cell_too_long | 第 14 列有 5242880 个字符，超过任何字段可能的 32768 个（可能是引号未闭合）";
+    static final String BAD_BYTES = "bytes_undecodable | 第 5 列含有文件编码中无效的字节（原始内容中显示为 \uFFFD）";
+    static final String NOT_A_DATE = "unclassified | 申请日 is not a date: ";
+    static final String CHECK_CHARACTER = "unclassified | 申请号 ";
 
     static String cut(int cells) {
-        return "the file ends inside this row (truncated?): it has " + cells + " of the header's 15 columns";
+        return "row_truncated | 文件在这一行中间结束（被截断？）：只有 " + cells + " 列，表头有 15 列";
     }
 
     /** The damaged files (file name → bytes) and what each must give on every path. */
@@ -99,30 +103,30 @@ class DamagedCsvTest {
             deliver("5 MB field" + of, join(big.toArray(byte[][]::new)));
         }
         expect("cut mid-row (100 rows).csv", new Outcome("loaded", 100, 99, 1,
-                List.of("101 | " + cut(10)), ""));
+                List.of("101 | " + cut(10)), " | "));
         expect("cut mid-row (7000 rows).csv", new Outcome("loaded", 7000, 6999, 1,
-                List.of("7001 | " + cut(10)), ""));
+                List.of("7001 | " + cut(10)), " | "));
         expect("cut mid-quote (100 rows).csv", new Outcome("refused", 0, 0, 0, List.of(),
-                "cannot be read after row 100: the file ends inside a quoted field (truncated?)"));
+                "file_truncated | 文件无法读完（读到第 100 行），整个文件未装载：文件在一个带引号的字段中间结束（文件被截断？请重新导出）"));
         expect("cut mid-quote (7000 rows).csv", new Outcome("refused", 0, 0, 0, List.of(),
-                "cannot be read after row 7000: the file ends inside a quoted field (truncated?)"));
+                "file_truncated | 文件无法读完（读到第 7000 行），整个文件未装载：文件在一个带引号的字段中间结束（文件被截断？请重新导出）"));
         expect("cut mid-character (100 rows).csv", new Outcome("loaded", 100, 99, 1,
-                List.of("101 | " + cut(7)), ""));
+                List.of("101 | " + cut(7)), " | "));
         expect("cut mid-character (7000 rows).csv", new Outcome("loaded", 7000, 6999, 1,
-                List.of("7001 | " + cut(7)), ""));
+                List.of("7001 | " + cut(7)), " | "));
         expect("flipped bits (100 rows).csv", new Outcome("loaded", 100, 97, 3, List.of(
-                "11 | 申请日 is not a date: '2023-12-19-20241102'",
-                "21 | 申请号 '202110100019.6': check character 6 is wrong, 202110100019 has check character 3 "
+                "11 | " + NOT_A_DATE + "'2023-12-19-20241102'",
+                "21 | " + CHECK_CHARACTER + "'202110100019.6': check character 6 is wrong, 202110100019 has check character 3 "
                         + "(ZC 0006-2003)",
-                "31 | " + BAD_BYTES), ""));
+                "31 | " + BAD_BYTES), " | "));
         expect("flipped bits (7000 rows).csv", new Outcome("loaded", 7000, 6997, 3, List.of(
-                "6911 | 申请日 is not a date: '2008-02-03-2009-01-26'",
-                "6921 | 申请号 '202120106919.7': check character 7 is wrong, 202120106919 has check character 4 "
+                "6911 | " + NOT_A_DATE + "'2008-02-03-2009-01-26'",
+                "6921 | " + CHECK_CHARACTER + "'202120106919.7': check character 7 is wrong, 202120106919 has check character 4 "
                         + "(ZC 0006-2003)",
-                "6931 | " + BAD_BYTES), ""));
-        expect("header only.csv", new Outcome("loaded", 0, 0, 0, List.of(), "no data rows below the header"));
-        expect("5 MB field (100 rows).csv", new Outcome("loaded", 100, 99, 1, List.of("51 | " + TOO_LONG), ""));
-        expect("5 MB field (7000 rows).csv", new Outcome("loaded", 7000, 6999, 1, List.of("6951 | " + TOO_LONG), ""));
+                "6931 | " + BAD_BYTES), " | "));
+        expect("header only.csv", new Outcome("loaded", 0, 0, 0, List.of(), " | 表头下没有数据行"));
+        expect("5 MB field (100 rows).csv", new Outcome("loaded", 100, 99, 1, List.of("51 | " + TOO_LONG), " | "));
+        expect("5 MB field (7000 rows).csv", new Outcome("loaded", 7000, 6999, 1, List.of("6951 | " + TOO_LONG), " | "));
     }
 
     @Test
@@ -182,9 +186,10 @@ class DamagedCsvTest {
     private static Outcome ledger(Path warehouse, String file) {
         String name = file.replace("'", "''");
         List<List<Object>> row = PipelineRun.query(warehouse, "select status, rows_read, rows_loaded, rows_rejected,"
-                + " coalesce(message, '') from ingest.deliveries where file_name = '" + name + "'");
+                + " coalesce(reason_code, '') || ' | ' || coalesce(message, '') from ingest.deliveries"
+                + " where file_name = '" + name + "'");
         assertThat(row).as(file).hasSize(1);
-        List<String> rejections = PipelineRun.query(warehouse, "select r.row_number || ' | ' || r.reason"
+        List<String> rejections = PipelineRun.query(warehouse, "select r.row_number || ' | ' || r.reason_code || ' | ' || r.reason"
                 + " from ingest.rejected_rows r join ingest.deliveries d using (content_hash)"
                 + " where d.file_name = '" + name + "' order by r.row_number").stream()
                 .map(r -> (String) r.get(0)).toList();
