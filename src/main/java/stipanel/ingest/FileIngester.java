@@ -273,6 +273,7 @@ public final class FileIngester {
                 continue;
             }
             if (NOTES_ROW.matcher(row.firstText()).matches()) {
+                loader.notes(notes(row, data));
                 return row.number();
             }
             tally.read++;
@@ -288,6 +289,20 @@ public final class FileIngester {
             }
         }
         return Integer.MAX_VALUE;
+    }
+
+    /** The notes row {@code first} and the rows after it (at most {@link #HEADER_SEARCH_ROWS}), each as its text. */
+    private static List<String> notes(RawRow first, Iterator<RawRow> rest) {
+        List<String> notes = new ArrayList<>();
+        RawRow row = first;
+        while (row != null && notes.size() < HEADER_SEARCH_ROWS) {
+            String text = String.join(",", row.cells().stream().map(Cells::text).filter(t -> !t.isEmpty()).toList());
+            if (!text.isEmpty()) {
+                notes.add(text);
+            }
+            row = rest.hasNext() ? rest.next() : null;
+        }
+        return notes;
     }
 
     /**
