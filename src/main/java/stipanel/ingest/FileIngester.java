@@ -21,9 +21,9 @@ import org.duckdb.DuckDBConnection;
  * The shared ingest mechanism: opens a delivered file, finds in each table the header row of a known kind (title
  * rows may stand above it, and what they, the sheet name and the file name say is the table's {@link TableMetadata}),
  * hands every data row to that kind's loader, and records each rejected row with its reason code, its Chinese reason
- * and raw content. Blank rows are skipped; from a notes row (注：…, 资料来源：…) on, the table is over. A file in which
- * no table matches is refused as a whole, naming the nearest kind and what it lacks; a workbook sheet that matches
- * nothing is reported.
+ * and raw content. Blank rows are skipped; from a notes row (注：…, 资料来源：…) on, the table is over, and its loader
+ * is given the notes ({@link ExtractKind.RowLoader#notes}). A file in which no table matches is refused as a whole,
+ * naming the nearest kind and what it lacks; a workbook sheet that matches nothing is reported.
  */
 public final class FileIngester {
 
