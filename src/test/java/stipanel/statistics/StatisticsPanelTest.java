@@ -101,16 +101,21 @@ class StatisticsPanelTest {
     @Test
     void exactlyTheBadRowsAreRejectedWithTheirRowNumbersAndReasons() {
         List<List<Object>> expected = List.of(
-                List.of("统计局_2025年统计快报.csv", "", 37, "年份 is not a year: '二〇二五'"),
-                List.of("统计局_主要统计指标_2022-2024.csv", "", 22, "指标名称 '科技馆数量' is no base statistic or alias"),
-                List.of("统计局_主要统计指标_2022-2024.csv", "", 23, "地区代码 '330999' is in no GB/T 2260 list"),
-                List.of("统计局_主要统计指标_2022-2024.csv", "", 24, "计量单位: unknown unit '千克'"),
-                List.of("统计局_主要统计指标_2022-2024.csv", "", 110, "发布日期 is not a valid date: '2024-13-01'"),
-                List.of("统计局_主要统计指标_2022-2024.csv", "", 111,
-                        "数据状态 '预计数' is none of 初步核算, 初步核实, 最终核实, 普查修订"),
-                List.of("统计局_主要统计指标_2022-2024.csv", "", 112, "数值 is not a number: '约16万'"),
-                List.of("舟山统计年鉴2024_科技.xlsx", "表7-3", 10, "地区 '新城' names no region of 舟山市"));
-        assertEquals(expected, run.rows("select file_name, sheet, row_number, reason from rejected_rows "
+                List.of("统计局_2025年统计快报.csv", "", 37, "year_invalid", "年份“二〇二五”不是年份（应为 2024 或 2024年）"),
+                List.of("统计局_主要统计指标_2022-2024.csv", "", 22, "statistic_unknown",
+                        "指标名称“科技馆数量”不是已知的基础统计指标（可用的指标名称与别名见数据仓库 ref.base_statistics）"),
+                List.of("统计局_主要统计指标_2022-2024.csv", "", 23, "region_code_unknown",
+                        "地区代码“330999”不是 GB/T 2260 中的县、市或省代码"),
+                List.of("统计局_主要统计指标_2022-2024.csv", "", 24, "unit_unknown",
+                        "数值的计量单位“千克”不是已知的单位（应为 元、千元、万元、百万元、亿元 之一）"),
+                List.of("统计局_主要统计指标_2022-2024.csv", "", 110, "date_invalid",
+                        "发布日期“2024-13-01”不是有效日期（日历上没有这一天）"),
+                List.of("统计局_主要统计指标_2022-2024.csv", "", 111, "status_unknown",
+                        "数据状态“预计数”不是 初步核算、初步核实、最终核实、普查修订 之一（或留空）"),
+                List.of("统计局_主要统计指标_2022-2024.csv", "", 112, "number_invalid",
+                        "数值“约16万”不是数字（应为 1234.5、1,234.5 这样的数值；缺失时留空或填“—”）"),
+                List.of("舟山统计年鉴2024_科技.xlsx", "表7-3", 10, "region_name_unknown", "地区“新城”不是舟山市所辖地区的名称"));
+        assertEquals(expected, run.rows("select file_name, sheet, row_number, reason_code, reason from rejected_rows "
                 + "order by file_name, row_number"));
         assertEquals("2024,330999,某县,地区生产总值,3,亿元,初步核算,2025-01-20,区划代码有误",
                 run.value("select raw from rejected_rows where row_number = 23"));
