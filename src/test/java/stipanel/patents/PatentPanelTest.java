@@ -366,10 +366,10 @@ class PatentPanelTest {
         assertEquals(0, none.exitCode, none.stderr);
         assertNull(none.panel("VALID_INV_PATENTS", "330922", 2024));
         assertNull(none.panel("HV_INV_PER_10K_POP", "330900", 2024));
-        String reason = (String) none.value("""
-                select null_reason from indicator_panel
-                where indicator_code = 'VALID_INV_PATENTS' and region_code = '330922' and year = 2024""");
-        assertTrue(reason.contains("VALID_INV_PATENTS (none delivered)"), reason);
+        assertEquals(List.of(List.of("input_missing", "缺少输入：有效发明专利拥有量（年末存量） VALID_INV_PATENTS（未报送）")),
+                none.rows("""
+                        select null_reason_code, null_reason from indicator_panel
+                        where indicator_code = 'VALID_INV_PATENTS' and region_code = '330922' and year = 2024"""));
     }
 
     @Test

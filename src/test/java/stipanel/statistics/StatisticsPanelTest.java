@@ -83,13 +83,39 @@ class StatisticsPanelTest {
     }
 
     @Test
-    void aNullValueSaysWhichInputIsMissing() {
-        List<List<Object>> rows = run.rows("select null_reason from indicator_panel where indicator_code = "
-                + "'HT_VA_SHARE' and region_code = '330900' and year = 2025");
-        assertEquals("missing HT_VA (missing for counties 330902)", rows.get(0).get(0));
-        rows = run.rows("select null_reason from indicator_panel where indicator_code = 'TECH_TRANSFER_CUM' "
-                + "and region_code = '330921' and year = 2024");
-        assertEquals("missing TECH_TRANSFER (published as not available (…))", rows.get(0).get(0));
+    void aNullValueSaysWhyInChineseWithACode() {
+        assertEquals(List.of(
+                List.of("330900", 2025, "HT_VA_SHARE", "input_missing",
+                        "缺少输入：高新技术产业增加值 HT_VA（无全市数，所辖县缺数：330902 定海区）"),
+                List.of("330921", 2024, "TECH_TRANSFER_CUM", "input_missing",
+                        "缺少输入：科技成果转化应用 TECH_TRANSFER（发布为“…”，无此数据）"),
+                // 2025 itself was delivered; the cumulative sum still lacks 2024
+                List.of("330921", 2025, "TECH_TRANSFER_CUM", "input_missing",
+                        "规划首年至当年，有年份缺少科技成果转化应用 TECH_TRANSFER"),
+                List.of("330922", 2022, "FISCAL_ST_CAGR", "before_plan", "基期（2022年）及以前不计算"),
+                List.of("330922", 2022, "FISCAL_ST_GROWTH", "previous_year_missing",
+                        "上一年的财政科技支出 FISCAL_ST 缺失或为 0"),
+                List.of("330922", 2022, "TECH_TRANSFER_CUM", "before_plan", "规划首年（2023年）之前不计算")),
+                run.rows("""
+                        select region_code, year, indicator_code, null_reason_code, null_reason from indicator_panel
+                        where (region_code = '330900' and year = 2025 and indicator_code = 'HT_VA_SHARE')
+                            or (region_code = '330921' and year in (2024, 2025)
+                                and indicator_code = 'TECH_TRANSFER_CUM')
+                            or (region_code = '330922' and year = 2022
+                                and indicator_code in ('FISCAL_ST_CAGR', 'FISCAL_ST_GROWTH', 'TECH_TRANSFER_CUM'))
+                        order by all"""));
+    }
+
+    @Test
+    void exactlyTheNullValuesHaveAReasonAndEachCodeIsInTheCatalogue() {
+        assertEquals(List.of(List.of(0L, 0L, 0L)), run.rows("""
+                select
+                    count(*) filter (where value is not null
+                        and (null_reason is not null or null_reason_code is not null)),
+                    count(*) filter (where value is null and (null_reason is null or null_reason_code is null)),
+                    count(*) filter (where null_reason_code not in (
+                        select code from ref.reason_codes where applies_to = 'value'))
+                from indicator_panel"""));
     }
 
     @Test
