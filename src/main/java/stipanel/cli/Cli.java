@@ -31,6 +31,12 @@ public final class Cli {
               --deployment DIR         a folder whose kinds/*.yml add column aliases for new exports
                                        (default: $STIPANEL_DEPLOYMENT, else none)
 
+            A new export arrived? See how it would be read, without loading anything:
+              inspect FILE… [--rows N] [--deployment DIR]
+                                       format and encoding, the header row and kind found (or the nearest and
+                                       what it lacks), each column bound, what titles and file name give, and
+                                       the first N rows (default 5) as they would load or be rejected and why
+
             Analysts' commands (the warehouse opened read-only, so they never block the nightly run):
               describe [--warehouse FILE]              the views and their columns, with their comments
               export-parquet DIR [--warehouse FILE]    the fact tables and the panel as Parquet files in DIR
@@ -38,7 +44,8 @@ public final class Cli {
             Exit codes:
               0  the run completed (even with rejected rows or refused files)
               1  the run failed; the next run with the same options resumes where it stopped
-              2  bad arguments
+              2  bad arguments, or a warehouse file this release must not write (not DuckDB, or made by a
+                 newer release); the file is left as it is
               3  another run holds the warehouse (its process id and start time are printed)
             """;
 
@@ -57,6 +64,7 @@ public final class Cli {
                 case "run" -> NightlyRun.execute(parseRun(a), out, err);
                 case "describe" -> AnalystCommands.describe(a, out, err);
                 case "export-parquet" -> AnalystCommands.exportParquet(a, out, err);
+                case "inspect" -> Inspect.run(a, out, err);
                 case "generate" -> stipanel.bench.Generate.run(a, out, err);
                 case "benchmark" -> stipanel.bench.Benchmark.run(a, out, err);
                 case "bench-load" -> stipanel.bench.BenchLoad.run(a, out, err);

@@ -33,6 +33,8 @@ import stipanel.StiPanelApplication;
 import stipanel.batch.NightlyJobConfiguration;
 import stipanel.batch.PausePoint;
 import stipanel.batch.RunParameters;
+import stipanel.warehouse.Warehouse;
+import stipanel.warehouse.WarehouseRefusedException;
 
 /**
  * One run of the nightly job against a warehouse. The job writes a private working copy
@@ -78,11 +80,22 @@ public final class NightlyRun {
         Path working = workingCopy(warehouse);
         // Left by a run killed while it published: never complete, so never renamed over the warehouse.
         Files.deleteIfExists(publishing(warehouse));
-        if (!Files.exists(working) && Files.exists(warehouse)) {
+        boolean copied = !Files.exists(working) && Files.exists(warehouse);
+        if (copied) {
             // The working copy appears whole or not at all, even if this run is killed while copying.
             Path temp = working.resolveSibling(working.getFileName() + ".copying");
             Files.copy(warehouse, temp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(temp, working, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            // On the copy: the warehouse itself may be open in an analyst's tool.
+            Warehouse.checkWritable(working, copied ? warehouse : working);
+        } catch (WarehouseRefusedException e) {
+            if (copied) {
+                Files.delete(working);
+            }
+            err.println("sti-panel: " + e.getMessage().replace("\n", "\nsti-panel: "));
+            return ExitCode.BAD_WAREHOUSE;
         }
         BatchStatus status;
         String summary;

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
 
@@ -43,18 +44,35 @@ public final class FileIngester {
 
     private final boolean staging;
 
+    private final Consumer<TableReport> reports;
+
     public FileIngester(List<ExtractKind> kinds) {
-        this(kinds, true);
+        this(kinds, true, table -> { });
     }
 
-    private FileIngester(List<ExtractKind> kinds, boolean staging) {
+    private FileIngester(List<ExtractKind> kinds, boolean staging, Consumer<TableReport> reports) {
         this.kinds = List.copyOf(kinds);
         this.staging = staging;
+        this.reports = reports;
     }
 
     /** An ingester that reads every file row by row, never staging one: the reference the staged path must equal. */
     public static FileIngester rowByRow(List<ExtractKind> kinds) {
-        return new FileIngester(kinds, false);
+        return new FileIngester(kinds, false, table -> { });
+    }
+
+    /** An ingester that also tells {@code reports} how it read each table of a file (for {@code inspect}). */
+    public static FileIngester reporting(List<ExtractKind> kinds, Consumer<TableReport> reports) {
+        return new FileIngester(kinds, true, reports);
+    }
+
+    /**
+     * How one table of a file was read: the header row found (its number and cells) with the kind it matched and how
+     * its columns are bound, or, where no row matched, the nearest kind; {@code refusal} when the kind refused the
+     * table as a whole.
+     */
+    public record TableReport(String sheet, int headerRow, List<String> header, ExtractKind kind, HeaderBinding binding,
+                              Nearest nearest, String refusal) {
     }
 
     public FileOutcome ingest(Delivery delivery, DuckDBConnection connection, IngestSettings settings)
@@ -109,7 +127,7 @@ public final class FileIngester {
                     0, 0, 0);
         }
         if (tally.kinds.isEmpty()) {
-            tally.messages.add(0, named + "没有一张表的表头属于已知的提取种类" + tally.nearest()
+            tally.messages.add(0, named + "没有一张表的表头属于已知的提取种类" + tally.nearest.describe()
                     + (tally.undecodable ? "（字节既不是有效的 UTF-8 也不是 GB18030：可能不是文本导出）" : ""));
             return new FileOutcome(FileOutcome.Status.REFUSED, "no_known_header", "", description, tally.messages,
                     0, 0, 0);
@@ -129,11 +147,14 @@ public final class FileIngester {
         while (head.size() < HEADER_SEARCH_ROWS && rows.hasNext()) {
             head.add(rows.next());
         }
-        Optional<Header> found = findHeader(head, sheet::headerDepth, sheet, delivery.fileName(), tally);
+        Nearest nearest = new Nearest();
+        Optional<Header> found = findHeader(head, sheet::headerDepth, sheet, delivery.fileName(), nearest);
+        tally.nearest.consider(nearest);
         if (found.isEmpty()) {
             if (!sheet.name().isEmpty()) {
                 tally.messages.add(where + "不属于任何已知的提取种类，已跳过");
             }
+            reports.accept(new TableReport(sheet.name(), 0, List.of(), null, null, nearest, null));
             return;
         }
         Header header = found.get();
@@ -144,8 +165,10 @@ public final class FileIngester {
         } catch (SheetRefusedException e) {
             tally.messages.add(where + header.kind().name() + "整表未装载：" + e.getMessage());
             tally.refusedSheet = tally.refusedSheet == null ? e.code() : tally.refusedSheet;
+            reports.accept(header.report(sheet.name(), head, e.getMessage()));
             return;
         }
+        reports.accept(header.report(sheet.name(), head, null));
         tally.kinds.add(header.kind());
         try (loader) {
             loadRows(concat(head.subList(header.end(), head.size()).iterator(), rows), loader, context, rejections,
@@ -166,7 +189,7 @@ public final class FileIngester {
         }
         try (StagedCsv csv = opened.get()) {
             List<RawRow> head = csv.head(HEADER_SEARCH_ROWS);
-            Optional<Header> found = findHeader(head, row -> 1, null, delivery.fileName(), new Tally());
+            Optional<Header> found = findHeader(head, row -> 1, null, delivery.fileName(), new Nearest());
             if (found.isEmpty() || !(found.get().kind() instanceof SetBasedKind kind)) {
                 return Optional.empty();
             }
@@ -195,6 +218,7 @@ public final class FileIngester {
                     break;
                 }
             }
+            reports.accept(header.report("", head, null));
             return Optional.of(csv.description());
         }
     }
@@ -295,7 +319,7 @@ public final class FileIngester {
      * it (and the sheet's own titles) are its title rows. Where none is, {@code tally} keeps the nearest kind.
      */
     private Optional<Header> findHeader(List<RawRow> head, IntUnaryOperator headerDepth, SheetSource sheet,
-                                        String fileName, Tally tally) {
+                                        String fileName, Nearest nearest) {
         List<String> sheetTitles = sheet == null ? List.of() : sheet.titles();
         String sheetName = sheet == null ? "" : sheet.name();
         for (int i = 0; i < head.size(); i++) {
@@ -303,12 +327,13 @@ public final class FileIngester {
                 continue;
             }
             int depth = Math.min(headerDepth.applyAsInt(head.get(i).number()), head.size() - i);
-            List<String> titles = new ArrayList<>(sheetTitles);
+            // A title merged across the table's width stands in each cell it covers: read it once.
+            Set<String> titles = new LinkedHashSet<>(sheetTitles);
             head.subList(0, i).stream().flatMap(r -> r.cells().stream()).map(Cells::text).filter(t -> !t.isEmpty())
                     .forEach(titles::add);
-            TableMetadata metadata = TableMetadata.of(titles, sheetName, fileName);
+            TableMetadata metadata = TableMetadata.of(List.copyOf(titles), sheetName, fileName);
             List<String> header = combine(head.subList(i, i + depth));
-            Optional<Recognised> match = recognise(header, metadata, head.get(i).number(), sheetName, tally);
+            Optional<Recognised> match = recognise(header, metadata, head.get(i).number(), sheetName, nearest);
             if (match.isPresent()) {
                 return Optional.of(new Header(i, depth, match.get().kind(), match.get().binding()));
             }
@@ -396,7 +421,7 @@ public final class FileIngester {
 
     /** The kind whose columns bind most of {@code header}; where none binds, the nearest is kept in the tally. */
     private Optional<Recognised> recognise(List<String> header, TableMetadata metadata, int rowNumber,
-                                           String sheet, Tally tally) {
+                                           String sheet, Nearest nearest) {
         Recognised best = null;
         for (ExtractKind kind : kinds) {
             HeaderBinding.Assessment a = kind.assess(header, metadata);
@@ -405,7 +430,7 @@ public final class FileIngester {
                     best = new Recognised(kind, a.binding());
                 }
             } else {
-                tally.consider(kind, a, rowNumber, sheet);
+                nearest.consider(a, rowNumber, sheet);
             }
         }
         return Optional.ofNullable(best);
@@ -485,6 +510,11 @@ public final class FileIngester {
             return index + depth;
         }
 
+        TableReport report(String sheet, List<RawRow> head, String refusal) {
+            return new TableReport(sheet, head.get(index).number(), combine(head.subList(index, end())), kind, binding,
+                    null, refusal);
+        }
+
         /**
          * The loader's context; the columns no kind reads, the values taken from titles and file name, and a title
          * unit the headers contradict are reported in the file's messages.
@@ -513,40 +543,60 @@ public final class FileIngester {
         }
     }
 
+    /** The kind a header came closest to where no kind is its own: what a refusal names. */
+    public static final class Nearest {
+        private HeaderBinding.Assessment assessment;
+        private int row;
+        private String sheet;
+
+        void consider(HeaderBinding.Assessment a, int row, String sheet) {
+            if (a.binding().size() > 0 && (assessment == null || a.binding().size() > assessment.binding().size()
+                    || a.binding().size() == assessment.binding().size()
+                    && a.missing().size() < assessment.missing().size())) {
+                this.assessment = a;
+                this.row = row;
+                this.sheet = sheet;
+            }
+        }
+
+        void consider(Nearest other) {
+            if (other.assessment != null) {
+                consider(other.assessment, other.row, other.sheet);
+            }
+        }
+
+        void clear() {
+            assessment = null;
+        }
+
+        public HeaderBinding.Assessment assessment() {
+            return assessment;
+        }
+
+        /** "。最接近的是…：缺少必需列…；已识别的列…；其余的列…", or why nothing is near. */
+        public String describe() {
+            if (assessment == null) {
+                return "：没有一个表头单元格是已知种类的列名（可用 inspect 命令查看文件的读取方式）";
+            }
+            List<String> has = new ArrayList<>();
+            assessment.binding().columns().forEach((column, cell) -> has.add(cell.text().equals(column) ? column
+                    : cell.text() + "→" + column));
+            List<String> unread = assessment.binding().unread();
+            return "。最接近的是“" + assessment.kind().name() + "”（" + assessment.kind().code() + "，"
+                    + (sheet == null || sheet.isEmpty() ? "" : "工作表“" + sheet + "”")
+                    + "第 " + row + " 行）：缺少必需列 " + String.join("、", assessment.missing())
+                    + "；已识别的列 " + String.join("、", has)
+                    + (unread.isEmpty() ? "" : "；其余的列 "
+                    + String.join("、", unread.subList(0, Math.min(unread.size(), MAX_LISTED_COLUMNS))));
+        }
+    }
+
     private static final class Tally {
         final Set<ExtractKind> kinds = new LinkedHashSet<>();
         final List<String> messages = new ArrayList<>();
         /** The code of the first table recognised but refused as a whole (a yearbook without a year). */
         String refusedSheet;
-        /** The kind a table came closest to, where no table is any kind's: for the refusal. */
-        HeaderBinding.Assessment nearest;
-        int nearestRow;
-        String nearestSheet;
-
-        void consider(ExtractKind kind, HeaderBinding.Assessment a, int row, String sheet) {
-            if (a.binding().size() > 0 && (nearest == null || a.binding().size() > nearest.binding().size()
-                    || a.binding().size() == nearest.binding().size() && a.missing().size() < nearest.missing().size())) {
-                nearest = a;
-                nearestRow = row;
-                nearestSheet = sheet;
-            }
-        }
-
-        /** "。最接近的是…：缺少必需列…；已有列…", or "" when no header cell is any kind's column. */
-        String nearest() {
-            if (nearest == null) {
-                return "：没有一个表头单元格是已知种类的列名（可用 inspect 命令查看文件的读取方式）";
-            }
-            List<String> has = new ArrayList<>();
-            nearest.binding().columns().forEach((column, cell) -> has.add(cell.text().equals(column) ? column
-                    : cell.text() + "→" + column));
-            return "。最接近的是“" + nearest.kind().name() + "”（" + nearest.kind().code() + "，"
-                    + (nearestSheet == null || nearestSheet.isEmpty() ? "" : "工作表“" + nearestSheet + "”")
-                    + "第 " + nearestRow + " 行）：缺少必需列 " + String.join("、", nearest.missing())
-                    + "；已识别的列 " + String.join("、", has)
-                    + (nearest.binding().unread().isEmpty() ? "" : "；其余的列 " + String.join("、",
-                    nearest.binding().unread().subList(0, Math.min(nearest.binding().unread().size(), MAX_LISTED_COLUMNS))));
-        }
+        final Nearest nearest = new Nearest();
         long read;
         long loaded;
         long rejected;
@@ -561,7 +611,7 @@ public final class FileIngester {
             loaded = 0;
             rejected = 0;
             lastRow = 0;
-            nearest = null;
+            nearest.clear();
             refusedSheet = null;
         }
     }

@@ -1,25 +1,5 @@
 -- The ledger of delivered files and the rows they brought that broke a rule (DOMAIN.md §3, §10).
 
-create table if not exists ingest.deliveries (
-    delivery_id bigint primary key,
-    file_name varchar not null,
-    relative_path varchar not null,
-    content_hash varchar not null,
-    size_bytes bigint not null,
-    format varchar,
-    kind varchar,
-    status varchar not null,
-    message varchar,
-    rows_read bigint not null,
-    rows_loaded bigint not null,
-    rows_rejected bigint not null,
-    first_ingested_on date not null,
-    ingested_at timestamp not null,
-    job_execution_id bigint,
-    reason_code varchar
-);
--- Added with issue 11 (Chinese reasons with stable codes); a warehouse made before gets the column here.
-alter table ingest.deliveries add column if not exists reason_code varchar;
 comment on table ingest.deliveries is '交付文件台账：每个交付的文件一行（按内容哈希识别，同一内容再次交付不重复装载） / Ledger of delivered files, one row per file and name; content identified by hash, the same content delivered again is not loaded again';
 comment on column ingest.deliveries.delivery_id is '交付序号（装载顺序，越大越新） / Delivery sequence number in ingestion order; a larger number is a later delivery';
 comment on column ingest.deliveries.file_name is '文件名（不含目录） / File name without its folder';
@@ -38,15 +18,6 @@ comment on column ingest.deliveries.ingested_at is '装载时间 / When the file
 comment on column ingest.deliveries.job_execution_id is '装载它的批处理作业执行号 / Spring Batch job execution that ingested it';
 comment on column ingest.deliveries.reason_code is '拒收原因代码（稳定，可分组；见 ref.reason_codes），已装载的文件为空 / Stable code of the refusal (see ref.reason_codes); NULL for a loaded file';
 
-create table if not exists ingest.rejected_rows (
-    content_hash varchar not null,
-    sheet varchar,
-    row_number integer not null,
-    reason varchar not null,
-    raw varchar,
-    reason_code varchar
-);
-alter table ingest.rejected_rows add column if not exists reason_code varchar;
 comment on table ingest.rejected_rows is '被拒绝的数据行及原因 / Delivered rows that broke a rule, with the reason';
 comment on column ingest.rejected_rows.content_hash is '来源文件内容哈希 / Content hash of the file the row came in';
 comment on column ingest.rejected_rows.sheet is '工作表名（CSV为空） / Sheet name; empty for a CSV';
