@@ -22,9 +22,9 @@ import org.duckdb.DuckDBConnection;
  * The shared ingest mechanism: opens a delivered file, finds in each table the header row of a known kind (title
  * rows may stand above it, and what they, the sheet name and the file name say is the table's {@link TableMetadata}),
  * hands every data row to that kind's loader, and records each rejected row with its reason code, its Chinese reason
- * and raw content. Blank rows are skipped; from a notes row (注：…, 资料来源：…) on, the table is over. A file in which
- * no table matches is refused as a whole, naming the nearest kind and what it lacks; a workbook sheet that matches
- * nothing is reported.
+ * and raw content. Blank rows are skipped; from a notes row (注：…, 资料来源：…) on, the table is over, and its loader
+ * is given the notes ({@link ExtractKind.RowLoader#notes}). A file in which no table matches is refused as a whole,
+ * naming the nearest kind and what it lacks; a workbook sheet that matches nothing is reported.
  */
 public final class FileIngester {
 
@@ -297,6 +297,7 @@ public final class FileIngester {
                 continue;
             }
             if (NOTES_ROW.matcher(row.firstText()).matches()) {
+                loader.notes(notes(row, data));
                 return row.number();
             }
             tally.read++;
@@ -312,6 +313,20 @@ public final class FileIngester {
             }
         }
         return Integer.MAX_VALUE;
+    }
+
+    /** The notes row {@code first} and the rows after it (at most {@link #HEADER_SEARCH_ROWS}), each as its text. */
+    private static List<String> notes(RawRow first, Iterator<RawRow> rest) {
+        List<String> notes = new ArrayList<>();
+        RawRow row = first;
+        while (row != null && notes.size() < HEADER_SEARCH_ROWS) {
+            String text = String.join(",", row.cells().stream().map(Cells::text).filter(t -> !t.isEmpty()).toList());
+            if (!text.isEmpty()) {
+                notes.add(text);
+            }
+            row = rest.hasNext() ? rest.next() : null;
+        }
+        return notes;
     }
 
     /**

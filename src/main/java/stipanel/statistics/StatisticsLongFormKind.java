@@ -18,7 +18,6 @@ import stipanel.ingest.Region;
 import stipanel.ingest.Regions;
 import stipanel.ingest.RowRejectedException;
 import stipanel.ingest.TableKind;
-import stipanel.ingest.TableMetadata;
 import stipanel.ingest.Units;
 
 /**
@@ -68,15 +67,10 @@ public class StatisticsLongFormKind extends TableKind {
      * unit line (金额单位：千元); none means the statistic's canonical unit.
      */
     private static String unstatedUnit(HeaderBinding h, BaseStatistic statistic, RawRow row) {
-        if (!h.unit(VALUE).isEmpty() || !statistic.unit().equals("万元")) {
+        if (!h.unit(VALUE).isEmpty()) {
             return h.unit(VALUE);
         }
-        TableMetadata.UnitStatement title = h.metadata().moneyUnit();
-        if (title != null && !title.convertible() && !Cells.isMissing(h.get(row, VALUE))) {
-            throw new RowRejectedException("title_unit_unconvertible", VALUE + "：计量单位为空，标题所述金额单位“"
-                    + title.stated() + "”无法换算为万元");
-        }
-        return title == null || !title.convertible() ? "" : title.unit();
+        return StatisticVersions.titleUnit(statistic, h.metadata(), h.get(row, VALUE), VALUE + "：计量单位为空");
     }
 
     private static Region region(HeaderBinding h, RawRow row) {
