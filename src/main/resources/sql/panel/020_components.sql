@@ -1,6 +1,9 @@
 -- Every input of every indicator for every panel region and year. reported_components unions the files of
 -- jobs/components/. A city takes its official figure where the statistics carry one, else the sum over ALL its
 -- counties (NULL when any lacks it); a count is summed over its counties.
+-- Components are DECIMAL(38, 10), exact, until an indicator takes its ratio: a sum of doubles depends on the order
+-- DuckDB's threads add them in (5.553509999999999 one run, 5.55351 the next), a DECIMAL sum does not. A delivered
+-- value (a double nearest its decimal text) converts back to that decimal: ten places hold 0.000001 元 in 万元.
 
 create or replace table marts.reported_components as
 {{component_queries}};
@@ -17,7 +20,7 @@ county_values as (
         grid.region_code,
         grid.year,
         grid.component_code,
-        reported.value,
+        cast(reported.value as decimal(38, 10)) as value,
         case
             when reported.component_code is null then 'none delivered'
             when reported.value is null then 'published as not available (…)'
@@ -66,7 +69,7 @@ city_values as (
         grid.year,
         grid.component_code,
         case
-            when official.value is not null then official.value
+            when official.value is not null then cast(official.value as decimal(38, 10))
             when grid.city_rule = 'sum_counties' then city_sums.value
             when city_sums.counties_with_value = city_sums.counties then city_sums.value
         end as value,

@@ -74,7 +74,7 @@ comment on table marts.components is '面板每个地区、年份的全部输入
 comment on column marts.components.region_code is '地区代码 / Region code';
 comment on column marts.components.year is '年份 / Year';
 comment on column marts.components.component_code is '输入量代码 / Component code';
-comment on column marts.components.value is '数值（标准单位），缺失为空 / Value in the canonical unit; NULL when missing';
+comment on column marts.components.value is '数值（标准单位，DECIMAL 精确值，比率在指标中才计算），缺失为空 / Value in the canonical unit, an exact DECIMAL until an indicator takes a ratio; NULL when missing';
 comment on column marts.components.origin is '取值来源或缺失原因 / Origin of the value, or why it is missing';
 comment on table marts.components_wide is '输入量宽表：每个地区、年份一行，每个输入量一列（指标SQL从此取数） / Components pivoted: one row per region and year, one column per component; the indicator SQL reads this';
 comment on column marts.components_wide.region_code is '地区代码 / Region code';

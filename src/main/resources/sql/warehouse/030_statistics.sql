@@ -41,7 +41,7 @@ select
     *,
     row_number() over (
         partition by stat_code, region_code, year
-        order by published_on desc, status_rank desc, delivery_id desc, row_number desc
+        order by published_on desc, status_rank desc, delivery_id desc, sheet desc, row_number desc
     ) as version_rank
 from versions;
 comment on view staging.statistic_versions_ranked is '按运行的截止日期可见的统计版本及其排名（1为现行） / Versions visible as of the run''s date, ranked: 1 is the current one';
@@ -63,7 +63,7 @@ select
     published_on,
     status,
     count(distinct value) as distinct_values,
-    string_agg(distinct cast(value as varchar), ' / ') as values_seen
+    string_agg(distinct cast(value as varchar), ' / ' order by cast(value as varchar)) as values_seen
 from staging.statistic_versions_ranked
 group by stat_code, region_code, year, published_on, status
 having count(distinct coalesce(cast(value as varchar), 'NULL')) > 1;

@@ -68,7 +68,7 @@ select
     deliveries.delivery_id,
     row_number() over (
         partition by entries.uscc
-        order by entries.data_cutoff_on desc, deliveries.delivery_id desc, entries.row_number desc
+        order by entries.data_cutoff_on desc, deliveries.delivery_id desc, entries.sheet desc, entries.row_number desc
     ) as version_rank
 from facts.registry_entries as entries
 join ingest.deliveries as deliveries
@@ -116,7 +116,7 @@ ranked as (
         row_number() over (
             partition by uscc, category, coalesce(certificate_no, ''),
                 coalesce(certified_on, make_date(certification_year, 1, 1))
-            order by delivery_id desc, row_number desc
+            order by delivery_id desc, sheet desc, row_number desc
         ) as version_rank
     from visible
 )
@@ -185,7 +185,7 @@ from (
         deliveries.delivery_id,
         row_number() over (
             partition by roster.year, roster.uscc
-            order by deliveries.delivery_id desc, roster.row_number desc
+            order by deliveries.delivery_id desc, roster.sheet desc, roster.row_number desc
         ) as version_rank
     from facts.roster_entries as roster
     join ingest.deliveries as deliveries
@@ -196,8 +196,21 @@ comment on view staging.roster_current is '规上工业企业名录现行行：�
 comment on column staging.roster_current.delivery_id is '交付序号 / Delivery sequence';
 
 -- Roster sums per county and year, as stand-ins for the official aggregates (NULL when a firm lacks the figure).
+-- Summed as DECIMAL, exact whatever the order DuckDB's threads add them in (sql/panel/020_components.sql), and
+-- shown as the double nearest the exact sum, like the official figures beside them.
 create or replace view staging.roster_sums as
-with sums as (
+with roster as (
+    select
+        region_code,
+        year,
+        is_high_tech,
+        cast(revenue_wan as decimal(38, 10)) as revenue_wan,
+        cast(rd_expense_wan as decimal(38, 10)) as rd_expense_wan,
+        cast(value_added_wan as decimal(38, 10)) as value_added_wan
+    from staging.roster_current
+),
+
+sums as (
     select
         region_code,
         year,
@@ -209,17 +222,17 @@ with sums as (
             when count(*) filter (where is_high_tech and value_added_wan is null) = 0
                 then coalesce(sum(value_added_wan) filter (where is_high_tech), 0)
         end as ht_va
-    from staging.roster_current
+    from roster
     group by region_code, year
 )
 
-select region_code, year, 'IND_REVENUE' as stat_code, ind_revenue as value, firms from sums
+select region_code, year, 'IND_REVENUE' as stat_code, cast(ind_revenue as double) as value, firms from sums
 union all
-select region_code, year, 'IND_RD_EXP', ind_rd_exp, firms from sums
+select region_code, year, 'IND_RD_EXP', cast(ind_rd_exp as double), firms from sums
 union all
-select region_code, year, 'IND_VA', ind_va, firms from sums
+select region_code, year, 'IND_VA', cast(ind_va as double), firms from sums
 union all
-select region_code, year, 'HT_VA', ht_va, firms from sums;
+select region_code, year, 'HT_VA', cast(ht_va as double), firms from sums;
 comment on view staging.roster_sums is '名录按县、年的合计（规上工业营业收入、研发费用、增加值、高新技术产业增加值），任一企业缺值则为空 / Roster sums per county and year of IND_REVENUE, IND_RD_EXP, IND_VA and HT_VA (是否高新技术产业 = 是); NULL when any firm lacks the figure';
 comment on column staging.roster_sums.region_code is '地区代码（名录所列县） / County the roster gives';
 comment on column staging.roster_sums.year is '年份 / Year';

@@ -133,7 +133,7 @@ class EnterprisePanelTest {
                         List.of(2024, "IND_REVENUE", 29100.0, "roster stand-in"),
                         List.of(2024, "IND_VA", 7500.0, "roster stand-in")),
                 run.rows("""
-                        select year, component_code, value, origin from marts.components
+                        select year, component_code, cast(value as double), origin from marts.components
                         where region_code = '330922' and year in (2023, 2024)
                             and component_code in ('IND_REVENUE', 'IND_RD_EXP', 'IND_VA', 'HT_VA')
                         order by year, component_code
