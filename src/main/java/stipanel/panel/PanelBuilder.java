@@ -88,8 +88,7 @@ public final class PanelBuilder {
      * Why a value is NULL: the inputs missing in that region and year with their origin, else the catalogue's note.
      * One pass: the missing components of every indicator's inputs, aggregated per indicator, region and year, then
      * joined to the grid and every indicator (a union of one aggregation per indicator read the grid and the
-     * components once per indicator). A region that is both county and city (441900) is in the grid twice, and its
-     * missing inputs are listed twice, as before.
+     * components once per indicator).
      */
     private String nullReasonQuery() {
         String indicatorRows = indicators.stream()

@@ -64,10 +64,14 @@ counties as (
     where region.level = 'county'
 ),
 
+-- A city without counties (东莞 441900, 中山 442000, 儋州 460400) is its own county in GB/T 2260: one row of the
+-- panel under its code, not a county row and a city row with the same key (the cumulative indicators then summed
+-- both, and which of the two a rerun compared with which was arbitrary).
 cities as (
     select distinct region.city_code as region_code
     from counties
     join ref.regions as region on region.code = counties.region_code
+    where region.city_code not in (select region_code from counties)
 )
 
 select region_code, 'county' as level from counties

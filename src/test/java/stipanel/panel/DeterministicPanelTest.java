@@ -82,6 +82,28 @@ class DeterministicPanelTest {
         }
     }
 
+    @Test
+    void aCityWithoutCountiesIsOneRowOfThePanelAndARerunChangesNothing(@TempDir Path root) {
+        // given 东莞 (441900), a city that GB/T 2260 lists as its own county
+        PipelineRun run = new PipelineRun(root).deliverText("东莞_新引进高校毕业生.csv",
+                "年份,地区代码,地区名称,指标名称,数值,计量单位,数据状态,发布日期\n"
+                        + "2023,441900,东莞市,新引进高校毕业生,100,人,最终核实,2024-03-01\n"
+                        + "2024,441900,东莞市,新引进高校毕业生,150,人,最终核实,2025-03-01\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        // when it runs twice
+        run.run().run();
+
+        // then it has one row per year and indicator, and its cumulative sum counts each year once (from 2023,
+        // the first year of the default plan period)
+        assertEquals(0, run.exitCode, run.stderr);
+        assertEquals(List.of(List.of("county", 2L)), run.rows("select region_level, count(*) from indicator_panel "
+                + "where region_code = '441900' and indicator_code = 'NEW_GRADUATES_CUM' group by all"));
+        assertEquals(100.0, run.panel("NEW_GRADUATES_CUM", "441900", 2023));
+        assertEquals(250.0, run.panel("NEW_GRADUATES_CUM", "441900", 2024));
+        assertEquals(List.of(List.of(0L)), run.rows("select values_changed from runs where run_id = 2"));
+    }
+
     private static List<List<Object>> rows(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             List<List<Object>> rows = new ArrayList<>();
