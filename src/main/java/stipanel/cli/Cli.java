@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import stipanel.ingest.KindDefinitions;
+
 /** The command line: {@code run} (the default), {@code describe}, {@code export-parquet DIR}, {@code --help}. */
 public final class Cli {
 
@@ -26,6 +28,14 @@ public final class Cli {
               --plan FILE              a plan file (repeatable); default: the plans in jobs/plans/
               --pledge-threshold N     pledge amount in 万元 from which a patent is high-value (default 1000)
               --today YYYY-MM-DD       the run's date (dates rows without 发布日期); default: today
+              --deployment DIR         a folder whose kinds/*.yml add column aliases for new exports
+                                       (default: $STIPANEL_DEPLOYMENT, else none)
+
+            A new export arrived? See how it would be read, without loading anything:
+              inspect FILE… [--rows N] [--deployment DIR]
+                                       format and encoding, the header row and kind found (or the nearest and
+                                       what it lacks), each column bound, what titles and file name give, and
+                                       the first N rows (default 5) as they would load or be rejected and why
 
             Analysts' commands (the warehouse opened read-only, so they never block the nightly run):
               describe [--warehouse FILE]              the views and their columns, with their comments
@@ -54,6 +64,7 @@ public final class Cli {
                 case "run" -> NightlyRun.execute(parseRun(a), out, err);
                 case "describe" -> AnalystCommands.describe(a, out, err);
                 case "export-parquet" -> AnalystCommands.exportParquet(a, out, err);
+                case "inspect" -> Inspect.run(a, out, err);
                 case "generate" -> stipanel.bench.Generate.run(a, out, err);
                 case "benchmark" -> stipanel.bench.Benchmark.run(a, out, err);
                 case "bench-load" -> stipanel.bench.BenchLoad.run(a, out, err);
@@ -77,6 +88,7 @@ public final class Cli {
         LocalDate today = null;
         Double pledge = null;
         List<Path> plans = new ArrayList<>();
+        Path deployment = KindDefinitions.deploymentFromEnvironment();
         for (Map.Entry<String, String> pair : optionPairs(args)) {
             String option = pair.getKey();
             String value = pair.getValue();
@@ -88,6 +100,7 @@ public final class Cli {
                 case "--today" -> today = date(option, value);
                 case "--plan" -> plans.add(Path.of(value));
                 case "--pledge-threshold" -> pledge = number(option, value);
+                case "--deployment" -> deployment = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
@@ -99,7 +112,17 @@ public final class Cli {
                 throw new IllegalArgumentException("--plan " + plan + " is not a file");
             }
         }
-        return new RunOptions(inbox, warehouse, outDir, asOf, List.copyOf(plans), pledge, today);
+        if (deployment != null) {
+            if (!Files.isDirectory(deployment)) {
+                throw new IllegalArgumentException("--deployment " + deployment + " is not a folder");
+            }
+            try {
+                KindDefinitions.of(deployment);
+            } catch (KindDefinitions.DefinitionException e) {
+                throw new IllegalArgumentException("部署配置有误：" + e.getMessage());
+            }
+        }
+        return new RunOptions(inbox, warehouse, outDir, asOf, List.copyOf(plans), pledge, today, deployment);
     }
 
     /** The {@code --option value} pairs of a command line, in order; an option without its value is an error. */

@@ -136,6 +136,9 @@ public final class NightlyRun {
         if (options.today() != null) {
             properties.put("stipanel.today", options.today().toString());
         }
+        if (options.deployment() != null) {
+            properties.put("stipanel.deployment", options.deployment().toAbsolutePath().toString());
+        }
         if (options.pledgeThresholdWan() != null) {
             properties.put("stipanel.pledge-threshold-wan", options.pledgeThresholdWan());
         }

@@ -2,7 +2,6 @@ package stipanel.ingest;
 
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A kind of extract a source delivers (统计指标长表, 专利, 企业登记 …), recognised by its header row. Each source
@@ -13,8 +12,14 @@ public interface ExtractKind {
     /** Stable code stored in {@code source_files.kind}, e.g. {@code statistics_long}. */
     String code();
 
-    /** Binds {@code header} to this kind's columns, or empty when the row is not this kind's header. */
-    Optional<HeaderBinding> recognise(List<String> header);
+    /** The kind's name for the office, e.g. 专利 ({@code jobs/kinds/<code>.yml}). */
+    String name();
+
+    /**
+     * How {@code header} (with the table's title, sheet and file name in {@code metadata}) fits this kind: bound when
+     * it is this kind's header, else what it lacks (for a refusal that names the nearest kind).
+     */
+    HeaderBinding.Assessment assess(List<String> header, TableMetadata metadata);
 
     /**
      * Opens a loader for one table of this kind. May throw {@link SheetRefusedException} when the table

@@ -49,3 +49,17 @@ comment on column ref.plan_targets.target_value is '目标值（指标单位） 
 comment on column ref.plan_targets.direction is 'at_least 不低于、at_most 不高于 / at_least or at_most';
 comment on column ref.plan_targets.section is '规划原文所在章节 / Section of the plan that sets it';
 comment on column ref.plan_targets.wording is '规划原文表述 / The plan''s own wording';
+
+comment on table ref.reason_codes is '拒绝、拒收原因代码目录（jobs/reference/reason_codes.csv） / Catalogue of the stable codes of rejected rows and refused files, from jobs/reference/reason_codes.csv';
+comment on column ref.reason_codes.code is '原因代码（rejected_rows.reason_code、source_files.reason_code） / Reason code as in rejected_rows.reason_code and source_files.reason_code';
+comment on column ref.reason_codes.applies_to is '适用于：row 行、file 文件、sheet 工作表 / What it is a reason for: row, file or sheet';
+comment on column ref.reason_codes.description_zh is '规则说明 / The rule, in Chinese';
+
+comment on table ref.extract_columns is '各提取种类的列及别名（jobs/kinds/*.yml 与部署目录） / Every extract kind''s columns and their aliases, from jobs/kinds/*.yml and the deployment folder';
+comment on column ref.extract_columns.kind is '种类代码（source_files.kind） / Kind code, as in source_files.kind';
+comment on column ref.extract_columns.kind_name is '种类名称 / Kind name';
+comment on column ref.extract_columns.column_name is '标准列名 / Canonical column name';
+comment on column ref.extract_columns.required is '是否必需 / Whether the table must have it (or its metadata give it)';
+comment on column ref.extract_columns.aliases is '别名（以 | 分隔） / Aliases, separated by |';
+comment on column ref.extract_columns.unit is '标准单位（金额列为万元） / Canonical unit of a quantity (money: 万元)';
+comment on column ref.extract_columns.metadata is '可由标题或文件名给出：year 年份、cutoff 数据截止日期、published 发布日期 / What a title or file name may give in its place';

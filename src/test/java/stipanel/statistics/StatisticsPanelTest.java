@@ -130,8 +130,11 @@ class StatisticsPanelTest {
                 List.of("舟山统计年鉴2024_科技.xlsx", "statistics_yearbook", "loaded", 6L, 5L, 1L),
                 List.of("财政局_科学技术支出.csv", "statistics_long", "loaded", 16L, 16L, 0L),
                 List.of("附件1_联络员名单.csv", "", "refused", 0L, 0L, 0L)), files);
-        assertEquals("no table has the header of a known extract kind", run.value(
-                "select message from ingest.deliveries where file_name = '附件1_联络员名单.csv'"));
+        // a refusal names the nearest kind, what it lacks and the columns the file has
+        assertEquals(List.of("no_known_header", "没有一张表的表头属于已知的提取种类。最接近的是“统计指标长表”"
+                + "（statistics_long，第 1 行）：缺少必需列 年份、指标名称、数值、地区代码或地区名称；已识别的列 单位→计量单位；"
+                + "其余的列 序号、姓名、职务、联系电话"), run.rows("select reason_code, message from source_files "
+                + "where file_name = '附件1_联络员名单.csv'").get(0));
         assertEquals(0L, run.value("select count(*) from ingest.deliveries where rows_read <> rows_loaded + rows_rejected"));
         // the yearbook's 5 loaded rows carry 3 statistics each
         assertEquals(15L, run.value("select count(*) from facts.statistic_versions v join ingest.deliveries d "
