@@ -108,6 +108,15 @@ public final class BenchLoad {
      * kind, the ledger row, one commit. {@code staging} false reads the file row by row, as before issue #7.
      */
     public static long[] ingester(Path file, Path work, boolean staging) throws Exception {
+        FileOutcome outcome = ingest(file, work, staging);
+        if (outcome.status() != FileOutcome.Status.LOADED) {
+            throw new IllegalStateException(file.getFileName() + " was not loaded: " + outcome.message());
+        }
+        return new long[] {outcome.rowsRead(), outcome.rowsLoaded(), outcome.rowsRejected()};
+    }
+
+    /** As {@link #ingester}, whatever the outcome: a refused file leaves its ledger row in {@code work}'s warehouse. */
+    public static FileOutcome ingest(Path file, Path work, boolean staging) throws Exception {
         List<ExtractKind> kinds = kinds();
         Files.createDirectories(work);
         try (Connection plain = connect(work.resolve("warehouse.duckdb"))) {
@@ -126,10 +135,7 @@ public final class BenchLoad {
             FileOutcome outcome = ingester.ingest(delivery, c, new IngestSettings(TODAY));
             DeliveryLedger.record(c, delivery, name, outcome, LocalDateTime.now(), null);
             c.commit();
-            if (outcome.status() != FileOutcome.Status.LOADED) {
-                throw new IllegalStateException(name + " was not loaded: " + outcome.message());
-            }
-            return new long[] {outcome.rowsRead(), outcome.rowsLoaded(), outcome.rowsRejected()};
+            return outcome;
         }
     }
 

@@ -36,6 +36,14 @@ public interface ExtractKind {
         /** Loads {@code row} or throws {@link RowRejectedException} with the reason. */
         void load(RawRow row) throws SQLException;
 
+        /**
+         * The notes rows that end the table (注：…, 数据来源：… and the rows after them), each as its text, before
+         * {@link #close()}: for a kind whose figures a note qualifies (注：2024年数据为初步核算数). Not called for a
+         * table without notes.
+         */
+        default void notes(List<String> notes) {
+        }
+
         /** Flushes what was appended. */
         @Override
         void close() throws SQLException;

@@ -22,9 +22,9 @@ import org.duckdb.DuckDBConnection;
  * The shared ingest mechanism: opens a delivered file, finds in each table the header row of a known kind (title
  * rows may stand above it, and what they, the sheet name and the file name say is the table's {@link TableMetadata}),
  * hands every data row to that kind's loader, and records each rejected row with its reason code, its Chinese reason
- * and raw content. Blank rows are skipped; from a notes row (注：…, 资料来源：…) on, the table is over. A file in which
- * no table matches is refused as a whole, naming the nearest kind and what it lacks; a workbook sheet that matches
- * nothing is reported.
+ * and raw content. Blank rows are skipped; from a notes row (注：…, 资料来源：…) on, the table is over, and its loader
+ * is given the notes ({@link ExtractKind.RowLoader#notes}). A file in which no table matches is refused as a whole,
+ * naming the nearest kind and what it lacks; a workbook sheet that matches nothing is reported.
  */
 public final class FileIngester {
 
@@ -171,8 +171,8 @@ public final class FileIngester {
         reports.accept(header.report(sheet.name(), head, null));
         tally.kinds.add(header.kind());
         try (loader) {
-            loadRows(concat(head.subList(header.end(), head.size()).iterator(), rows), loader, context, rejections,
-                    tally);
+            loadRows(concat(head.subList(header.end(), head.size()).iterator(), rows), header.width(head), loader,
+                    context, rejections, tally);
         }
     }
 
@@ -231,16 +231,16 @@ public final class FileIngester {
                                           LoadContext context, Tally tally) throws SQLException {
         DuckDBConnection connection = context.connection();
         try (Statement s = connection.createStatement()) {
-            s.execute(delivered(kind, context.header(), width, csv.ordinal()));
+            s.execute(delivered(kind, context.header(), width, csv));
             s.execute("create or replace temp table slow_lane as select ordinal from (" + lane + ") where not fast");
         }
         int stoppedAt;
         try (ExtractKind.RowLoader loader = kind.open(context);
              DuckDBAppender rejections = connection.createAppender("ingest", "rejected_rows");
              Statement s = connection.createStatement();
-             ResultSet slow = s.executeQuery("select " + csv.ordinal() + " as ordinal, stage.* from stage"
+             ResultSet slow = s.executeQuery("select " + csv.ordinal() + " as ordinal, stage.* from " + csv.table()
                      + " semi join slow_lane on slow_lane.ordinal = " + csv.ordinal() + " order by 1")) {
-            stoppedAt = loadRows(StagedCsv.rows(slow, headerLine, width), loader, context, rejections, tally);
+            stoppedAt = loadRows(StagedCsv.rows(slow, headerLine, width), width, loader, context, rejections, tally);
         }
         // Below a notes row the table is over, for the lane's rows too. The hash and the numbers are written into
         // the statement (a hexadecimal hash, numbers: nothing to escape); the lane is text spliced in anyway.
@@ -265,7 +265,7 @@ public final class FileIngester {
      * The view a fast lane reads: each staged row's position, whether every cell fits {@link #MAX_CELL_CHARS}, and
      * the kind's columns by name (NULL for a column the file does not have).
      */
-    private static String delivered(SetBasedKind kind, HeaderBinding binding, int width, String ordinal) {
+    private static String delivered(SetBasedKind kind, HeaderBinding binding, int width, StagedCsv csv) {
         StringBuilder fit = new StringBuilder();
         for (int c = 1; c <= width; c++) {
             fit.append(c > 1 ? " and " : "").append("coalesce(length(c").append(c).append(") <= ")
@@ -280,15 +280,15 @@ public final class FileIngester {
             columns.append(",\n        ").append(given == null ? delivered : "coalesce(" + delivered + ", "
                     + literal(given.value()) + ")").append(" as \"").append(column.name()).append('"');
         }
-        return "create or replace temp view delivered as\nselect " + ordinal + " as ordinal, " + fit + " as cells_fit"
-                + columns + "\nfrom stage";
+        return "create or replace temp view delivered as\nselect " + csv.ordinal() + " as ordinal, " + fit
+                + " as cells_fit" + columns + "\nfrom " + csv.table();
     }
 
     /**
      * Loads a table's data rows: blank rows skipped, each row loaded or rejected with its reason. Returns the number
      * of the notes row that ended the table, or {@link Integer#MAX_VALUE}.
      */
-    private static int loadRows(Iterator<RawRow> data, ExtractKind.RowLoader loader, LoadContext context,
+    private static int loadRows(Iterator<RawRow> data, int width, ExtractKind.RowLoader loader, LoadContext context,
                                 DuckDBAppender rejections, Tally tally) throws SQLException {
         while (data.hasNext()) {
             RawRow row = data.next();
@@ -297,11 +297,12 @@ public final class FileIngester {
                 continue;
             }
             if (NOTES_ROW.matcher(row.firstText()).matches()) {
+                loader.notes(notes(row, data));
                 return row.number();
             }
             tally.read++;
             try {
-                checkCells(row, tally.undecodable);
+                checkCells(row, width, tally.undecodable);
                 checkMoneyUnit(row, context.header());
                 loader.load(row);
                 tally.loaded++;
@@ -312,6 +313,20 @@ public final class FileIngester {
             }
         }
         return Integer.MAX_VALUE;
+    }
+
+    /** The notes row {@code first} and the rows after it (at most {@link #HEADER_SEARCH_ROWS}), each as its text. */
+    private static List<String> notes(RawRow first, Iterator<RawRow> rest) {
+        List<String> notes = new ArrayList<>();
+        RawRow row = first;
+        while (row != null && notes.size() < HEADER_SEARCH_ROWS) {
+            String text = String.join(",", row.cells().stream().map(Cells::text).filter(t -> !t.isEmpty()).toList());
+            if (!text.isEmpty()) {
+                notes.add(text);
+            }
+            row = rest.hasNext() ? rest.next() : null;
+        }
+        return notes;
     }
 
     /**
@@ -351,8 +366,17 @@ public final class FileIngester {
         }
     }
 
-    /** Rows no kind should see: a runaway cell, or bytes that did not decode. */
-    private static void checkCells(RawRow row, boolean undecodable) {
+    /**
+     * Rows no kind should see: the end of a file cut off in transit, a runaway cell, or bytes that did not decode. A
+     * last row that no line break ends and that lacks some of the header's {@code width} cells was cut off; its
+     * missing cells are not empty ones. (A file may lack the final line break; cut off after its last cell, it
+     * cannot be told from one that does.)
+     */
+    private static void checkCells(RawRow row, int width, boolean undecodable) {
+        if (row.cutOff() && row.cells().size() < width) {
+            throw new RowRejectedException("row_truncated", "文件在这一行中间结束（被截断？）：只有 "
+                    + row.cells().size() + " 列，表头有 " + width + " 列");
+        }
         for (int c = 0; c < row.cells().size(); c++) {
             String cell = row.cell(c);
             if (cell.length() > MAX_CELL_CHARS) {
@@ -403,9 +427,10 @@ public final class FileIngester {
         if (root.contains("EOF reached before encapsulated token finished")) {
             return new Explained("file_truncated", "文件在一个带引号的字段中间结束（文件被截断？请重新导出）：" + root);
         }
-        if (root.contains("Zip bomb detected")) {
+        if (e instanceof WorkbookExtractReader.ExpandsTooFar || root.contains("Zip bomb detected")) {
             return new Explained("file_zip_bomb", "工作簿解压后远大于正常的工作簿，疑为压缩炸弹，已拒收（"
-                    + root.lines().findFirst().orElse("") + "）");
+                    + (e instanceof WorkbookExtractReader.ExpandsTooFar ? e.getMessage()
+                    : root.lines().findFirst().orElse("")) + "）");
         }
         if (root.contains("DOCTYPE is disallowed")) {
             return new Explained("file_doctype", "工作簿的 XML 声明了 DOCTYPE（不解析任何实体、不读取文件以外的内容），已拒收："
@@ -415,7 +440,7 @@ public final class FileIngester {
             return new Explained("file_corrupt_workbook", "不是有效的 Excel 工作簿（已损坏、被截断，或是其他 zip 文件）："
                     + root);
         }
-        return new Explained("file_unreadable", root);
+        return new Explained("file_unreadable", "读取时出错（" + root + "）");
     }
 
     /** The kind whose columns bind most of {@code header}; where none binds, the nearest is kept in the tally. */
@@ -507,6 +532,11 @@ public final class FileIngester {
         /** The position of the first row below the header. */
         int end() {
             return index + depth;
+        }
+
+        /** How many columns the header has (its cells, with the rows merged below it). */
+        int width(List<RawRow> head) {
+            return combine(head.subList(index, end())).size();
         }
 
         TableReport report(String sheet, List<RawRow> head, String refusal) {

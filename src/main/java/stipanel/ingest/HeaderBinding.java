@@ -63,7 +63,7 @@ public final class HeaderBinding {
                     break;
                 }
             }
-            Given given = given(column.metadata(), metadata);
+            Given given = given(column, metadata);
             if (given != null) {
                 fromMetadata.put(column.name(), given);
             }
@@ -86,16 +86,33 @@ public final class HeaderBinding {
     /** A binding made by a kind whose columns depend on the header itself (a yearbook's statistics). */
     public static HeaderBinding of(Map<String, HeaderCell> byColumn, List<String> unread, Set<String> moneyColumns,
                                    TableMetadata metadata) {
+        return of(byColumn, unread, moneyColumns, metadata, List.of());
+    }
+
+    /** Likewise, with what the metadata gives for those of {@code columns} that say it may stand in for them. */
+    public static HeaderBinding of(Map<String, HeaderCell> byColumn, List<String> unread, Set<String> moneyColumns,
+                                   TableMetadata metadata, List<Column> columns) {
+        Map<String, Given> fromMetadata = new LinkedHashMap<>();
+        for (Column column : columns) {
+            Given given = given(column, metadata);
+            if (given != null) {
+                fromMetadata.put(column.name(), given);
+            }
+        }
         return new HeaderBinding(new LinkedHashMap<>(byColumn), List.copyOf(unread), Set.copyOf(moneyColumns),
-                metadata, Map.of());
+                metadata, fromMetadata);
     }
 
     /** The metadata's value for a column that says what may stand in for it ({@link Column#metadata()}), as text. */
-    private static Given given(String key, TableMetadata m) {
-        return switch (key) {
+    private static Given given(Column column, TableMetadata m) {
+        return switch (column.metadata()) {
             case "year" -> m.year() == null ? null : new Given(String.valueOf(m.year()), "标题");
             case "cutoff" -> m.cutoff() == null ? null : new Given(m.cutoff().toString(), m.cutoffFrom());
             case "published" -> m.published() == null ? null : new Given(m.published().toString(), "标题");
+            case "title" -> {
+                String labelled = m.labelled(column);
+                yield labelled == null || labelled.isEmpty() ? null : new Given(labelled, "标题");
+            }
             default -> null;
         };
     }

@@ -36,9 +36,12 @@ public record TableMetadata(List<String> titles, String sheet, String fileName, 
      */
     private static final Pattern UNIT_LINE =
             Pattern.compile("(金额单位|货币单位|计量单位|(?<![\\u4e00-\\u9fff])单位)\\s*[:：]\\s*([^\\s,，;；、)）\\]】]+)");
-    /** A year of the data: 2024年 or 2024年度, not the year of a date (2024年6月) nor the end of a range (2023—2027年). */
-    private static final Pattern YEAR =
-            Pattern.compile("(?<!\\d)(?<!\\d{4}\\s?[-—–~～至到]\\s?)((?:19|20)\\d{2})\\s*年(?:度)?(?!\\s*\\d{1,2}\\s*月)");
+    /**
+     * A year of the data: 2024年 or 2024年度, not the year of a date (2024年6月) nor either end of a period (2023—2027年,
+     * 时间：2016年-2025年).
+     */
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?<!\\d{4}\\s?年?\\s?[-—–~～至到]\\s?)((?:19|20)\\d{2})\\s*年(?:度)?"
+            + "(?!\\s*\\d{1,2}\\s*月)(?!\\s*[-—–~～至到]\\s*(?:19|20)\\d{2})");
     private static final Pattern CUTOFF_LABEL = Pattern.compile(
             "(导出时间|导出日期|下载时间|下载日期|检索日期|检索时间|数据截止日期|数据截止时间|数据截至|数据截止|统计截止日期|截止日期|截至日期|截止时间|截至|截止)"
                     + "\\s*[:：]?\\s*(\\d{4}\\s*(?:[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?|\\d{4}))");
@@ -65,6 +68,21 @@ public record TableMetadata(List<String> titles, String sheet, String fileName, 
                 published != null && published.date() == null ? published.stated() : null,
                 Regions.namedIn(String.join(" ", titles)).orElse(null), PROPOSED.matcher(text).find(),
                 List.copyOf(notes));
+    }
+
+    /**
+     * What a labelled title row says after its label, the label being {@code column}'s name or an alias (the national
+     * database's {@code 指标：地区生产总值(亿元)}, {@code 地区：嵊泗县}); null when no title is so labelled.
+     */
+    public String labelled(Column column) {
+        for (String title : titles) {
+            String t = Cells.text(title);
+            int colon = t.indexOf(':');
+            if (colon > 0 && column.isNamed(HeaderCell.normaliseName(t.substring(0, colon)))) {
+                return t.substring(colon + 1).strip();
+            }
+        }
+        return null;
     }
 
     /** No title, sheet or file name: what a table without metadata has. */

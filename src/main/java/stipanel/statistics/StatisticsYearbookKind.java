@@ -108,15 +108,12 @@ public class StatisticsYearbookKind implements ExtractKind {
         if (metadata.year() == null) {
             throw new SheetRefusedException("title_year_missing", "标题行没有写明数据年份（如 2024年）");
         }
-        if (metadata.publishedUnreadable() != null) {
-            throw new SheetRefusedException("title_date_invalid", "标题中的发布日期“" + metadata.publishedUnreadable()
-                    + "”不是日期");
-        }
+        LocalDate versionDate = StatisticVersions.titleDate(context);
         int dataYear = metadata.year();
         Region scope = metadata.scope();
         boolean undated = metadata.published() == null;
-        LocalDate versionDate = undated ? context.delivery().firstIngestedOn() : metadata.published();
-        String status = metadata.text().contains("初步") ? "初步核实" : "最终核实";
+        String stated = PublicationStatus.statedIn(metadata.text());
+        String status = stated == null ? "最终核实" : stated;
         HeaderBinding h = context.header();
         FactAppender appender = context.appender("facts", "statistic_versions");
         return new RowLoader() {

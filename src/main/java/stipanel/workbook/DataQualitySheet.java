@@ -11,9 +11,10 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * 数据质量: every refused file (with the reason it was refused) and every rejected row (file, sheet, row, reason, raw
- * content), as the warehouse's {@code source_files} and {@code rejected_rows} list them. Delivered text is written
- * as string cells (quote-prefixed), so a value such as {@code =HYPERLINK(…)} stays text in Excel, WPS and LibreOffice.
+ * 数据质量: every refused file (with the reason it was refused) and every rejected row (file, sheet, row, reason code,
+ * reason, raw content), as the warehouse's {@code source_files} and {@code rejected_rows} list them. Delivered text is
+ * written as string cells (quote-prefixed), so a value such as {@code =HYPERLINK(…)} stays text in Excel, WPS and
+ * LibreOffice.
  */
 final class DataQualitySheet {
 
@@ -32,7 +33,7 @@ final class DataQualitySheet {
      */
     static void write(SXSSFWorkbook wb, Styles st, WorkbookData d, Connection c) throws SQLException {
         SXSSFSheet sheet = wb.createSheet(NAME);
-        List<String> header = List.of("序号", "文件", "文件状态", "工作表", "行号", "原因", "原始内容");
+        List<String> header = List.of("序号", "文件", "文件状态", "工作表", "行号", "原因代码", "原因", "原始内容");
         String summary;
         try (PreparedStatement p = c.prepareStatement("""
                 select count(*), count(*) filter (where status = 'loaded'), count(*) filter (where status = 'refused'),
@@ -47,11 +48,12 @@ final class DataQualitySheet {
         }
         Tables.heading(sheet, st, d.plan().regionName() + "科技创新指标面板数据质量：拒收文件与被拒绝的数据行（" + d.date() + "）",
                 summary, null, header.size());
-        Tables.header(sheet, st, header, new int[] {6, 36, 10, 16, 8, 60, 80});
+        Tables.header(sheet, st, header, new int[] {6, 36, 10, 16, 8, 22, 60, 80});
         int r = Tables.FIRST_BODY_ROW;
         int n = 1;
         try (PreparedStatement p = c.prepareStatement("""
-                select file_name, message from ingest.deliveries where status = 'refused' order by delivery_id
+                select file_name, reason_code, message from ingest.deliveries where status = 'refused'
+                order by delivery_id
                 """); ResultSet q = p.executeQuery()) {
             while (q.next()) {
                 Row row = sheet.createRow(r++);
@@ -60,12 +62,13 @@ final class DataQualitySheet {
                 Tables.text(row, 2, "拒收", st.centered);
                 Tables.text(row, 3, "", st.text);
                 Tables.number(row, 4, null, st.number("0"));
-                Tables.text(row, 5, q.getString(2), st.textWrap);
-                Tables.text(row, 6, "", st.text);
+                Tables.text(row, 5, q.getString(2), st.text);
+                Tables.text(row, 6, q.getString(3), st.textWrap);
+                Tables.text(row, 7, "", st.text);
             }
         }
         try (PreparedStatement p = c.prepareStatement("""
-                select file_name, sheet, row_number, reason, raw from main.rejected_rows limit ?
+                select file_name, sheet, row_number, reason_code, reason, raw from main.rejected_rows limit ?
                 """)) {
             p.setInt(1, MAX_REJECTED_ROWS);
             ResultSet q = p.executeQuery();
@@ -76,8 +79,9 @@ final class DataQualitySheet {
                 Tables.text(row, 2, "行被拒绝", st.centered);
                 Tables.text(row, 3, q.getString(2), st.text);
                 Tables.number(row, 4, WorkbookData.nullable(q, 3), st.number("0"));
-                Tables.text(row, 5, q.getString(4), st.textWrap);
-                Tables.text(row, 6, q.getString(5), st.text);
+                Tables.text(row, 5, q.getString(4), st.text);
+                Tables.text(row, 6, q.getString(5), st.textWrap);
+                Tables.text(row, 7, q.getString(6), st.text);
             }
             q.close();
         }
@@ -91,7 +95,8 @@ final class DataQualitySheet {
         String omitted = rejected > MAX_REJECTED_ROWS ? "　　3. 本表列出前 " + MAX_REJECTED_ROWS + " 行，共 " + rejected
                 + " 行被拒绝，其余见数据仓库视图 rejected_rows。" : null;
         Tables.notes(sheet, st, last, List.of(
-                "资料来源：数据仓库视图 source_files、rejected_rows（拒收原因见 ingest.deliveries.message）。",
+                "资料来源：数据仓库视图 source_files、rejected_rows（拒收原因见 ingest.deliveries.message，"
+                        + "原因代码的含义见 ref.reason_codes）。",
                 "注：1. 行号为用户所见行号：CSV 表头为第1行，工作表为其自身行号。原始内容为该行按 CSV 格式重写的原文，按文本原样显示。",
                 "　　2. 拒收文件整份未装载（表头不符合任何已知数据类型或文件无法读取），已保留待核。"));
         if (omitted != null) {

@@ -78,7 +78,7 @@ class CertificationRulesTest {
         assertEquals(Arrays.asList(null, 1.0, 1.0, null), Arrays.asList(run.panel("TECH_SME_COUNT", "330922", 2022),
                 run.panel("TECH_SME_COUNT", "330922", 2023), run.panel("TECH_SME_COUNT", "330922", 2024),
                 run.panel("TECH_SME_COUNT", "330922", 2025)));
-        assertEquals("missing TECH_SME_COUNT (none delivered)", run.value("select null_reason from indicator_panel "
+        assertEquals("缺少输入：科技型中小企业数 TECH_SME_COUNT（未报送）", run.value("select null_reason from indicator_panel "
                 + "where indicator_code = 'TECH_SME_COUNT' and region_code = '330922' and year = 2022"));
     }
 
@@ -183,8 +183,8 @@ class CertificationRulesTest {
         // and without any list
         PipelineRun none = EnterpriseInbox.withYears(root.resolve("none")).run();
         assertEquals(null, none.panel("HTE_COUNT", "330922", 2024));
-        assertEquals(List.of(List.of("no_data", "missing HTE_COUNT (none delivered)")), none.rows(
-                "select status, null_reason from indicator_panel where indicator_code = 'HTE_COUNT'"
+        assertEquals(List.of(List.of("no_data", "input_missing", "缺少输入：高新技术企业数 HTE_COUNT（未报送）")), none.rows(
+                "select status, null_reason_code, null_reason from indicator_panel where indicator_code = 'HTE_COUNT'"
                         + " and region_code = '330922' and year = 2024"));
     }
 }

@@ -20,7 +20,7 @@ class KindDefinitionsTest {
     @Test
     void everyKindTheJarShipsIsDefinedInJobs() {
         assertEquals(List.of("above_scale_roster", "certification_list", "enterprise_registry", "patents",
-                "statistics_long", "statistics_yearbook"),
+                "statistics_long", "statistics_national_db", "statistics_yearbook"),
                 KindDefinitions.shipped().all().stream().map(KindDefinition::code).sorted().toList());
         Column pledge = KindDefinitions.shipped().get("patents").column("质押融资金额").orElseThrow();
         assertEquals("万元", pledge.unit());

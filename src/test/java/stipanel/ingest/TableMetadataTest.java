@@ -62,12 +62,32 @@ class TableMetadataTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "嵊泗县科技创新体系建设工程实施方案(2023—2027年)",
+            "时间：2016年-2025年",
+            "时间：2022-2025",
             "2023年、2024年科技型中小企业名单",
             "截至2025年6月30日的登记信息",
             "企业名录",
     })
     void aRangeSeveralYearsOrADateNameNoDataYear(String title) {
         assertNull(TableMetadata.of(List.of(title), "", "x.csv").year(), title);
+    }
+
+    @Test
+    void aPeriodIsNoDataYearAndNoConflictOfYears() {
+        assertEquals(List.of(), TableMetadata.of(List.of("时间：2016年-2025年"), "", "x.csv").notes());
+        assertEquals(List.of("标题中有多个年份 [2023, 2024]，不据此确定数据年份"),
+                TableMetadata.of(List.of("2023年、2024年科技型中小企业名单"), "", "x.csv").notes());
+    }
+
+    @Test
+    void aLabelledTitleGivesWhatFollowsItsLabelForTheColumnOrAnAlias() {
+        Column region = new Column("地区", true, List.of("地区名称"), "", "title");
+        TableMetadata m = TableMetadata.of(List.of("数据库：分县年度数据", "地 区：舟山市嵊泗县 ", "时间：最近5年"), "",
+                "x.csv");
+        assertEquals("舟山市嵊泗县", m.labelled(region));
+        assertEquals("嵊泗县", TableMetadata.of(List.of("地区名称:嵊泗县"), "", "x.csv").labelled(region));
+        assertNull(TableMetadata.of(List.of("2024年各地区主要指标", "填报地区"), "", "x.csv").labelled(region));
+        assertNull(m.labelled(new Column("指标", true, List.of(), "", "title")));
     }
 
     @Test
