@@ -47,8 +47,8 @@ class SchemaMigrationTest {
 
     @Test
     void theWarehouseOfEc7766fIsMigratedKeepingEveryRow(@TempDir Path root) {
-        // given: the warehouse today's county has, and the same inbox it was made from
-        PipelineRun run = new PipelineRun(root).deliverSamples(".");
+        // given: the warehouse today's county has, and a night with nothing new in the inbox
+        PipelineRun run = new PipelineRun(root);
         gunzip("warehouse-ec7766f.duckdb.gz", run.warehouse);
         Map<String, List<String>> columnsBefore = new LinkedHashMap<>();
         Map<String, List<List<Object>>> before = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ class SchemaMigrationTest {
         // when
         run.run();
 
-        // then: every row is still there, as it was; the run found nothing new to load
+        // then: every row is still there, as it was
         assertEquals(0, run.exitCode, run.stderr);
         for (String table : List.of("facts.certifications", "facts.patent_rows", "facts.registry_entries",
                 "facts.roster_entries", "facts.statistic_versions", "ingest.deliveries", "ingest.rejected_rows")) {
