@@ -1,6 +1,8 @@
 -- Counts of the certification lists (DOMAIN.md §8) and the roster's R&D-institution coverage (§10), per county and
 -- year of the panel grid. A count is of distinct enterprises at Y-12-31; it is 0 where lists were delivered and no
--- certificate qualifies, and absent (NULL) when no list was delivered. Cities sum their counties (components.csv).
+-- certificate qualifies, and absent (NULL) when no list was delivered. A yearly count (TECH_SME_COUNT, by 认定年度) is
+-- absent for a year no delivered row of its category covers, in any region: a list of 2023–2024 says nothing of
+-- 2022 (DOMAIN.md §8). Cities sum their counties (components.csv).
 with counties as (
     select region_code, year from marts.panel_grid where level = 'county'
 ),
@@ -11,6 +13,12 @@ lists_delivered as (
 
 count_components(component_code) as (
     values ('HTE_COUNT'), ('TECH_SME_COUNT'), ('SRDI_COUNT'), ('TECH_SERVICE_ORGS')
+),
+
+tech_sme_years as (
+    select distinct certification_year as year
+    from marts.certification_placements
+    where component_code = 'TECH_SME_COUNT'
 ),
 
 counted as (
@@ -35,6 +43,8 @@ certification_counts as (
         and counted.year = counties.year
         and counted.component_code = count_components.component_code
     where lists_delivered.delivered
+        and (count_components.component_code <> 'TECH_SME_COUNT'
+             or counties.year in (select year from tech_sme_years))
 ),
 
 valid_rd_institutions as (

@@ -3,12 +3,20 @@ package stipanel.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -27,12 +35,14 @@ import stipanel.ingest.DeliveryLedger;
 import stipanel.ingest.FileIngester;
 import stipanel.ingest.FileOutcome;
 import stipanel.ingest.IngestSettings;
+import stipanel.ingest.UnfinishedFiles;
 import stipanel.warehouse.Warehouse;
 
 /**
  * Ingests the inbox one file per transaction: the file's facts, its rejected rows, its ledger row and the step's
  * progress commit together, so a run that dies midway is resumed by the next without a row twice or missing.
- * Files are taken in the order of their path under the inbox; that order is the delivery order.
+ * Files are taken in the order of their path under the inbox; that order is the delivery order. Files still being
+ * written are passed over and listed in {@code ingest.skipped_files} ({@link UnfinishedFiles}).
  */
 public class IngestDeliveriesTasklet implements Tasklet {
 
@@ -43,32 +53,42 @@ public class IngestDeliveriesTasklet implements Tasklet {
     private final List<DeliveryListener> listeners;
     private final Clock clock;
     private final Path inbox;
+    private final long minFileAgeSeconds;
     private Deque<Path> pending;
     private Progress progress;
 
     public IngestDeliveriesTasklet(DataSource dataSource, FileIngester ingester, List<DeliveryListener> listeners,
-                                   Clock clock, Path inbox) {
+                                   Clock clock, Path inbox, long minFileAgeSeconds) {
         this.dataSource = dataSource;
         this.ingester = ingester;
         this.listeners = listeners;
         this.clock = clock;
         this.inbox = inbox;
+        this.minFileAgeSeconds = minFileAgeSeconds;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        DuckDBConnection connection = DataSourceUtils.getConnection(dataSource).unwrap(DuckDBConnection.class);
+        Long jobExecutionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         if (pending == null) {
-            pending = new ArrayDeque<>(listInbox());
+            pending = new ArrayDeque<>(filesToRead(connection, jobExecutionId));
             progress = new Progress(pending);
         }
         Path file = pending.poll();
         if (file == null) {
             return RepeatStatus.FINISHED;
         }
-        long size = Files.size(file);
-        DuckDBConnection connection = DataSourceUtils.getConnection(dataSource).unwrap(DuckDBConnection.class);
-        Warehouse.setMemoryLimit(connection, Warehouse.ingestMemoryLimit());
         String relativePath = inbox.relativize(file).toString();
+        Optional<UnfinishedFiles.State> before = UnfinishedFiles.State.of(file);
+        if (before.isEmpty()) {
+            skip(connection, jobExecutionId, file, null, UnfinishedFiles.CHANGED_WHILE_READ,
+                    "读取前文件已被移走、改名或删除，推迟到下次运行");
+            progress.skipped(progress.sizeListed(file));
+            return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+        }
+        long size = before.get().size();
+        Warehouse.setMemoryLimit(connection, Warehouse.ingestMemoryLimit());
         String hash = DeliveryLedger.contentHash(file);
         // The ledger lookup is also the statement that must run before any Appender is created on this
         // connection: otherwise DuckDB's Appender bypasses the transaction (ENGINEERING.md).
@@ -83,8 +103,18 @@ public class IngestDeliveriesTasklet implements Tasklet {
         FileOutcome outcome = seen == DeliveryLedger.Seen.OTHER_NAME
                 ? duplicate(connection, hash)
                 : ingester.ingest(delivery, connection, new IngestSettings(now.toLocalDate()));
-        Long jobExecutionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         DeliveryLedger.record(connection, delivery, relativePath, outcome, now, jobExecutionId);
+        for (DeliveryListener listener : listeners) {
+            listener.beforeCommit(delivery, outcome);
+        }
+        Optional<UnfinishedFiles.State> after = UnfinishedFiles.State.of(file);
+        if (!before.equals(after)) {
+            forget(connection, delivery, seen);
+            skip(connection, jobExecutionId, file, before.get(), UnfinishedFiles.CHANGED_WHILE_READ,
+                    "读取期间文件的大小或修改时间发生了变化（发送方仍在写入），本次装载已回滚，推迟到下次运行");
+            progress.skipped(size);
+            return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+        }
         contribution.incrementReadCount();
         contribution.incrementWriteCount(outcome.rowsLoaded());
         contribution.incrementProcessSkipCount(outcome.rowsRejected());
@@ -93,11 +123,83 @@ public class IngestDeliveriesTasklet implements Tasklet {
                 outcome.status().name().toLowerCase(), outcome.kinds(), outcome.rowsRead(), outcome.rowsLoaded(),
                 outcome.rowsRejected(), message.isEmpty() ? "" : " - " + abbreviate(message, 300),
                 progress.done(size, outcome.rowsRead()));
-        for (DeliveryListener listener : listeners) {
-            listener.beforeCommit(delivery, outcome);
-        }
         PausePoint.reach("ingest:" + progress.ingested);
         return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+    }
+
+    /**
+     * The inbox's files in delivery order, less those still being written: by their name, or modified less than
+     * {@code --min-file-age} seconds ago (by the machine's clock, not the run's date). Those are listed as skipped.
+     */
+    private List<Path> filesToRead(DuckDBConnection connection, Long jobExecutionId) throws IOException, SQLException {
+        List<Path> files = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (Path file : listInbox()) {
+            Optional<String> unfinished = UnfinishedFiles.byName(inbox.relativize(file));
+            Optional<UnfinishedFiles.State> state = UnfinishedFiles.State.of(file);
+            if (unfinished.isPresent()) {
+                skip(connection, jobExecutionId, file, state.orElse(null), UnfinishedFiles.IN_PROGRESS,
+                        unfinished.get() + "，视为仍在写入，未读取");
+            } else if (state.isPresent() && now - state.get().modified().toMillis() < minFileAgeSeconds * 1000) {
+                skip(connection, jobExecutionId, file, state.get(), UnfinishedFiles.TOO_RECENT,
+                        "修改于 %d 秒前，未满 --min-file-age %d 秒，可能仍在写入，推迟到下次运行".formatted(
+                                (now - state.get().modified().toMillis()) / 1000, minFileAgeSeconds));
+            } else {
+                files.add(file);
+            }
+        }
+        return files;
+    }
+
+    /** Lists a file the run did not read in {@code ingest.skipped_files} and in the run's output. */
+    private void skip(DuckDBConnection connection, Long jobExecutionId, Path file, UnfinishedFiles.State state,
+                      String reasonCode, String reason) throws SQLException {
+        String relativePath = inbox.relativize(file).toString();
+        try (PreparedStatement p = connection.prepareStatement("insert into ingest.skipped_files (job_execution_id, "
+                + "relative_path, file_name, size_bytes, modified_at, reason_code, reason, skipped_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setObject(1, jobExecutionId);
+            p.setString(2, relativePath);
+            p.setString(3, file.getFileName().toString());
+            p.setObject(4, state == null ? null : state.size());
+            p.setObject(5, state == null ? null : Timestamp.from(state.modified().toInstant()));
+            p.setString(6, reasonCode);
+            p.setString(7, reason);
+            p.setTimestamp(8, Timestamp.valueOf(LocalDateTime.now(clock)));
+            p.executeUpdate();
+        }
+        log.info("跳过 {}：{}", relativePath, reason);
+    }
+
+    /**
+     * Takes back, inside the file's transaction, everything its load wrote: its ledger row, and for a new content its
+     * facts and rejected rows (no earlier delivery has that content hash, so the hash names exactly this load's rows;
+     * a duplicate wrote none).
+     */
+    private static void forget(DuckDBConnection connection, Delivery delivery, DeliveryLedger.Seen seen)
+            throws SQLException {
+        List<String> tables = new ArrayList<>();
+        if (seen == DeliveryLedger.Seen.NEW) {
+            try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("""
+                    select schema_name || '.' || table_name from duckdb_columns()
+                    where database_name = current_database() and schema_name in ('facts', 'ingest')
+                        and column_name = 'content_hash' and table_name <> 'deliveries'
+                    """)) {
+                while (r.next()) {
+                    tables.add(r.getString(1));
+                }
+            }
+        }
+        for (String table : tables) {
+            try (PreparedStatement p = connection.prepareStatement("delete from " + table + " where content_hash = ?")) {
+                p.setString(1, delivery.contentHash());
+                p.executeUpdate();
+            }
+        }
+        try (PreparedStatement p = connection.prepareStatement("delete from ingest.deliveries where delivery_id = ?")) {
+            p.setLong(1, delivery.id());
+            p.executeUpdate();
+        }
     }
 
     private static FileOutcome duplicate(DuckDBConnection connection, String hash) throws SQLException {
@@ -120,13 +222,21 @@ public class IngestDeliveriesTasklet implements Tasklet {
         long bytesIngested;
         long rows;
 
-        Progress(Deque<Path> pending) throws IOException {
+        final Map<Path, Long> sizes = new HashMap<>();
+
+        Progress(Deque<Path> pending) {
             files = pending.size();
             long total = 0;
             for (Path p : pending) {
-                total += Files.size(p);
+                long size = UnfinishedFiles.State.of(p).map(UnfinishedFiles.State::size).orElse(0L);
+                sizes.put(p, size);
+                total += size;
             }
             totalBytes = total;
+        }
+
+        long sizeListed(Path file) {
+            return sizes.getOrDefault(file, 0L);
         }
 
         void skipped(long size) {

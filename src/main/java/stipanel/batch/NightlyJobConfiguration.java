@@ -104,8 +104,10 @@ public class NightlyJobConfiguration {
     @StepScope
     public IngestDeliveriesTasklet ingestDeliveriesTasklet(DataSource dataSource, List<ExtractKind> kinds,
             ObjectProvider<DeliveryListener> listeners, Clock clock,
-            @Value("#{jobParameters['inbox']}") String inbox) {
-        return new IngestDeliveriesTasklet(dataSource, new FileIngester(kinds), listeners.orderedStream().toList(), clock, Path.of(inbox));
+            @Value("#{jobParameters['inbox']}") String inbox,
+            @Value("${stipanel.min-file-age-seconds:0}") long minFileAgeSeconds) {
+        return new IngestDeliveriesTasklet(dataSource, new FileIngester(kinds), listeners.orderedStream().toList(), clock,
+                Path.of(inbox), minFileAgeSeconds);
     }
 
     @Bean

@@ -59,7 +59,9 @@ public final class BenchLoad {
         Path file = Path.of(args.get(1));
         Path work = Path.of(args.get(2));
         try {
-            deleteRecursively(work);
+            if (!path.equals("rerun")) {
+                deleteRecursively(work);
+            }
             Files.createDirectories(work);
             long start = System.nanoTime();
             loadStart = 0;
@@ -68,6 +70,7 @@ public final class BenchLoad {
                 case "ingester" -> ingester(file, work, true);
                 case "rows" -> ingester(file, work, false);
                 case "job" -> job(file, work, out);
+                case "rerun" -> night(work, out);
                 default -> throw new IllegalArgumentException("unknown path '" + path + "'");
             };
             long end = System.nanoTime();
@@ -149,26 +152,47 @@ public final class BenchLoad {
         } else {
             Files.createSymbolicLink(inbox.resolve(file.getFileName()), file.toAbsolutePath());
         }
+        return night(work, out);
+    }
+
+    /**
+     * The nightly run on {@code WORK/inbox} into {@code WORK/warehouse/sti-panel.duckdb}: after {@code job}, with
+     * STIPANEL_BENCH_KEEP set, path {@code rerun} runs it again on the same folder with nothing new. Returns the rows
+     * this run read, loaded and rejected; prints the step timings and what the run changed in the panel.
+     */
+    static long[] night(Path work, PrintStream out) throws Exception {
         Path warehouse = work.resolve("warehouse").resolve("sti-panel.duckdb");
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int exit = NightlyRun.execute(new RunOptions(inbox, warehouse, work.resolve("out"), null, List.of(), null,
-                TODAY), new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        int exit = NightlyRun.execute(new RunOptions(work.resolve("inbox"), warehouse, work.resolve("out"), null,
+                List.of(), null, TODAY), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new IllegalStateException("nightly run exited " + exit + ": " + e.toString(StandardCharsets.UTF_8));
         }
         try (Connection c = Warehouse.openReadOnly(warehouse); Statement s = c.createStatement()) {
+            long last;
+            try (ResultSet r = s.executeQuery("select max(job_execution_id) from ops.BATCH_JOB_EXECUTION")) {
+                r.next();
+                last = r.getLong(1);
+            }
             try (ResultSet r = s.executeQuery("select step_name, round(epoch(end_time) - epoch(start_time), 2) "
-                    + "from ops.BATCH_STEP_EXECUTION order by step_execution_id")) {
+                    + "from ops.BATCH_STEP_EXECUTION where job_execution_id = " + last + " order by step_execution_id")) {
                 StringBuilder steps = new StringBuilder("steps:");
                 while (r.next()) {
                     steps.append(' ').append(r.getString(1)).append(' ').append(r.getDouble(2)).append(" s");
                 }
+                try (Statement v = c.createStatement(); ResultSet changed = v.executeQuery(
+                        "select values_changed, values_new, values_removed from runs where run_id = " + last)) {
+                    changed.next();
+                    steps.append("; panel values changed ").append(changed.getLong(1)).append(", new ")
+                            .append(changed.getLong(2)).append(", removed ").append(changed.getLong(3));
+                }
                 out.println(steps);
                 stepsLine = steps.toString();
             }
-            try (ResultSet r = s.executeQuery("select sum(rows_read), sum(rows_loaded), sum(rows_rejected)"
-                    + " from source_files")) {
+            try (ResultSet r = s.executeQuery("select coalesce(sum(rows_read), 0), coalesce(sum(rows_loaded), 0),"
+                    + " coalesce(sum(rows_rejected), 0) from ingest.deliveries where job_execution_id = " + last)) {
                 r.next();
                 return new long[] {r.getLong(1), r.getLong(2), r.getLong(3)};
             }

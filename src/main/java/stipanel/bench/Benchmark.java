@@ -7,6 +7,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import stipanel.cli.Cli;
+import stipanel.warehouse.Warehouse;
 
 /**
  * {@code benchmark}: for each extract kind and encoding found in a folder written by {@code generate}, loads the file
@@ -26,7 +32,8 @@ import stipanel.cli.Cli;
  * (SHA-256, ledger lookup, {@link stipanel.ingest.FileIngester} with every kind, ledger row, commit) on a fresh
  * warehouse file, without Spring (a patent CSV staged by DuckDB, issue #7); {@code rows} is the same with every file
  * read row by row, as before the staged path; {@code job} is the whole nightly run ({@code NightlyRun}: Spring, prepare,
- * ingest, build the panel, workbook, publish) on an inbox holding just that file.
+ * ingest, build the panel, workbook, publish) on an inbox holding just that file; {@code nightly} is that run on the
+ * whole folder, twice with different thread counts and once more with nothing new, and compares the panels.
  *
  * <p>DuckDB cannot read GBK here (the {@code encodings} extension is not available offline), so a GBK file is
  * compared against {@code read_csv} of its UTF-8 twin, as the issue's target implies.
@@ -38,11 +45,16 @@ public final class Benchmark {
 
               --data DIR          folder written by generate (patents.csv, patents.gbk.csv, registry.csv …)
               --kinds LIST        comma-separated file stems to load          (default patents,registry,certifications,statistics)
-              --paths LIST        duckdb,ingester,rows,job                     (default duckdb,ingester)
+              --paths LIST        duckdb,ingester,rows,job per file, and nightly (default duckdb,ingester)
               --xmx SIZE          -Xmx of every child JVM                      (default 768m)
               --work DIR          scratch folder for warehouses                (default DIR/bench-work)
               --jfr DIR           record each sti-panel child with JFR into DIR (profile with 'jfr print')
               --repeat N          runs per path; the median is printed         (default 1)
+
+            nightly: the whole nightly run on every file of DIR (generate without --encoding both), twice
+            into fresh warehouses, with DuckDB's default threads and with one thread, then once more on the
+            second with nothing new; prints each night's time and peak RSS and whether the two panels and
+            indices are equal in every column, and what the third night changed.
             """;
 
     record Options(Path data, List<String> kinds, List<String> paths, String xmx, Path work, Path jfr, int repeat) {
@@ -65,7 +77,8 @@ public final class Benchmark {
                     Runtime.getRuntime().availableProcessors(), o.xmx(), System.getProperty("java.version"));
             out.printf("%-22s %-9s %11s %8s %10s %7s %8s %8s %6s  %s%n", "file", "path", "rows", "seconds", "rows/s",
                     "ratio", "JVM wall", "peak RSS", "load1", "note");
-            for (String kind : o.kinds()) {
+            List<String> perFile = o.paths().stream().filter(p -> !p.equals("nightly")).toList();
+            for (String kind : perFile.isEmpty() ? List.<String>of() : o.kinds()) {
                 for (String suffix : List.of(".csv", ".gbk.csv")) {
                     Path file = o.data().resolve(kind + suffix);
                     if (!Files.isRegularFile(file)) {
@@ -73,7 +86,7 @@ public final class Benchmark {
                     }
                     Path twin = o.data().resolve(kind + ".csv");
                     Result duck = null;
-                    for (String path : o.paths()) {
+                    for (String path : perFile) {
                         Result r;
                         String note = "";
                         if (path.equals("duckdb")) {
@@ -98,11 +111,57 @@ public final class Benchmark {
                     }
                 }
             }
+            if (o.paths().contains("nightly")) {
+                nightly(o, out);
+            }
             return 0;
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException | SQLException e) {
             err.println("sti-panel benchmark: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Two nights on the same inbox into fresh warehouses, DuckDB's default threads and one thread, then a third night
+     * on the second with nothing new; each night's line, then the comparison of the two panels in every column.
+     */
+    private static void nightly(Options o, PrintStream out) throws IOException, InterruptedException, SQLException {
+        Map<String, String> keep = Map.of("STIPANEL_BENCH_KEEP", "1");
+        Map<String, String> oneThread = Map.of("STIPANEL_BENCH_KEEP", "1", Warehouse.THREADS_VARIABLE, "1");
+        Path first = o.work().resolve("nightly-default-threads");
+        Path second = o.work().resolve("nightly-1-thread");
+        print(out, o.data(), "nightly", child(o, "job", o.data(), first, "nightly", keep), "DuckDB's default threads");
+        print(out, o.data(), "nightly", child(o, "job", o.data(), second, "nightly-1-thread", oneThread),
+                "DuckDB threads 1");
+        print(out, o.data(), "rerun", child(o, "rerun", o.data(), second, "nightly-rerun", oneThread),
+                "the second night again, nothing new");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("attach '" + warehouse(first) + "' as first (read_only)");
+            s.execute("attach '" + warehouse(second) + "' as second (read_only)");
+            for (String view : List.of("indicator_panel", "sti_index")) {
+                String a = "first.main." + view;
+                String b = "second.main." + view;
+                try (ResultSet r = s.executeQuery("select (select count(*) from " + a + "), (select count(*) from "
+                        + b + "), (select count(*) from (select * from " + a + " except all select * from " + b
+                        + ")), (select count(*) from (select * from " + b + " except all select * from " + a + "))")) {
+                    r.next();
+                    boolean same = r.getLong(1) == r.getLong(2) && r.getLong(3) == 0 && r.getLong(4) == 0;
+                    out.printf(Locale.ROOT, "%s: %,d and %,d rows; rows of the first night not in the second %,d, of "
+                                    + "the second not in the first %,d: %s%n", view, r.getLong(1), r.getLong(2),
+                            r.getLong(3), r.getLong(4), same ? "identical in every column" : "DIFFERENT");
+                }
+            }
+        }
+    }
+
+    private static void print(PrintStream out, Path data, String path, Result r, String note) {
+        out.printf(Locale.ROOT, "%-22s %-9s %,11d %8.2f %,10.0f %7s %8.2f %5d MB %6.2f  %s%n", data.getFileName(), path,
+                r.rows(), r.seconds(), r.rate(), "", r.wallSeconds(), r.peakKb() / 1024, loadAverage(),
+                join(note, r.note()));
+    }
+
+    private static String warehouse(Path work) {
+        return work.resolve("warehouse").resolve("sti-panel.duckdb").toAbsolutePath().toString().replace("'", "''");
     }
 
     private static String join(String a, String b) {
@@ -113,14 +172,15 @@ public final class Benchmark {
             throws IOException, InterruptedException {
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < o.repeat(); i++) {
-            results.add(child(o, path, file, label));
+            results.add(child(o, path, file, o.work().resolve(label + "-" + path), label, Map.of()));
         }
         results.sort((a, b) -> Double.compare(a.seconds(), b.seconds()));
         return results.get(results.size() / 2);
     }
 
-    /** Runs one path in a child JVM ({@code bench-load}) and reads its RESULT line. */
-    static Result child(Options o, String path, Path file, String label) throws IOException, InterruptedException {
+    /** Runs one path in a child JVM ({@code bench-load}) with {@code env} added, and reads its RESULT line. */
+    static Result child(Options o, String path, Path file, Path work, String label, Map<String, String> env)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + o.xmx());
@@ -134,10 +194,11 @@ public final class Benchmark {
         } else {
             command.addAll(List.of("-cp", classpath, "stipanel.StiPanelApplication"));
         }
-        command.addAll(List.of("bench-load", path, file.toAbsolutePath().toString(),
-                o.work().resolve(label + "-" + path).toAbsolutePath().toString()));
+        command.addAll(List.of("bench-load", path, file.toAbsolutePath().toString(), work.toAbsolutePath().toString()));
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process p = builder.start();
         Map<String, String> result = new LinkedHashMap<>();
         StringBuilder output = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -187,8 +248,9 @@ public final class Benchmark {
             throw new IllegalArgumentException("--data DIR (a folder written by generate) is required\n" + USAGE);
         }
         for (String p : paths) {
-            if (!List.of("duckdb", "ingester", "rows", "job").contains(p)) {
-                throw new IllegalArgumentException("--paths takes duckdb, ingester, rows and job, not '" + p + "'");
+            if (!List.of("duckdb", "ingester", "rows", "job", "nightly").contains(p)) {
+                throw new IllegalArgumentException("--paths takes duckdb, ingester, rows, job and nightly, not '" + p
+                        + "'");
             }
         }
         return new Options(data, kinds, paths, xmx, work == null ? data.resolve("bench-work") : work, jfr, repeat);

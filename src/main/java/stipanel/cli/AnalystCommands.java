@@ -67,6 +67,20 @@ public final class AnalystCommands {
                 }
             }
             out.println();
+            out.println("As of a date (table macros: select * from staging.statistics_as_of(DATE '2025-06-30')):");
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
+                    select distinct schema_name || '.' || function_name || '(' || array_to_string(parameters, ', ')
+                        || ')', coalesce(comment, '')
+                    from duckdb_functions()
+                    where function_type = 'table_macro' and not internal and database_name = current_database()
+                        and comment is not null
+                    order by 1
+                    """)) {
+                while (r.next()) {
+                    out.println("  " + r.getString(1) + "  -- " + r.getString(2));
+                }
+            }
+            out.println();
             out.println("Tables behind the views: select * from duckdb_columns() where schema_name = 'facts'"
                     + " (also ref, ingest, staging, marts).");
             return ExitCode.COMPLETED;

@@ -30,6 +30,8 @@ public final class Cli {
               --today YYYY-MM-DD       the run's date (dates rows without 发布日期); default: today
               --deployment DIR         a folder whose kinds/*.yml add column aliases for new exports
                                        (default: $STIPANEL_DEPLOYMENT, else none)
+              --min-file-age SECONDS   a file modified more recently is still being written: the next run
+                                       reads it (default 0; names like ~$*, *.part, .* are always skipped)
 
             A new export arrived? See how it would be read, without loading anything:
               inspect FILE… [--rows N] [--deployment DIR]
@@ -87,6 +89,7 @@ public final class Cli {
         LocalDate asOf = null;
         LocalDate today = null;
         Double pledge = null;
+        long minFileAge = 0;
         List<Path> plans = new ArrayList<>();
         Path deployment = KindDefinitions.deploymentFromEnvironment();
         for (Map.Entry<String, String> pair : optionPairs(args)) {
@@ -101,6 +104,7 @@ public final class Cli {
                 case "--plan" -> plans.add(Path.of(value));
                 case "--pledge-threshold" -> pledge = number(option, value);
                 case "--deployment" -> deployment = Path.of(value);
+                case "--min-file-age" -> minFileAge = seconds(option, value);
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
@@ -122,7 +126,7 @@ public final class Cli {
                 throw new IllegalArgumentException("部署配置有误：" + e.getMessage());
             }
         }
-        return new RunOptions(inbox, warehouse, outDir, asOf, List.copyOf(plans), pledge, today, deployment);
+        return new RunOptions(inbox, warehouse, outDir, asOf, List.copyOf(plans), pledge, today, deployment, minFileAge);
     }
 
     /** The {@code --option value} pairs of a command line, in order; an option without its value is an error. */
@@ -143,6 +147,18 @@ public final class Cli {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(option + " takes a date YYYY-MM-DD, not '" + value + "'");
         }
+    }
+
+    private static long seconds(String option, String value) {
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds >= 0) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException(option + " takes a number of seconds, not '" + value + "'");
     }
 
     private static double number(String option, String value) {

@@ -139,6 +139,7 @@ public final class NightlyRun {
         if (options.deployment() != null) {
             properties.put("stipanel.deployment", options.deployment().toAbsolutePath().toString());
         }
+        properties.put("stipanel.min-file-age-seconds", options.minFileAgeSeconds());
         if (options.pledgeThresholdWan() != null) {
             properties.put("stipanel.pledge-threshold-wan", options.pledgeThresholdWan());
         }
@@ -204,7 +205,8 @@ public final class NightlyRun {
                      from ops.panel_changes as change
                      where change.job_execution_id in (select run_id from executions)
                          and (change.change = 'changed' or change.value is not null
-                              or change.previous_value is not null))
+                              or change.previous_value is not null)),
+                    sum(files_skipped)
                 from main.runs
                 where run_id in (select run_id from executions)
                 """;
@@ -213,7 +215,10 @@ public final class NightlyRun {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(executions + sql)) {
             r.next();
             String indicators = r.getString(9);
-            return ("files: %d loaded, %d refused, %d duplicate; rows: %d loaded, %d rejected%n"
+            String skipped = r.getLong(10) == 0 ? ""
+                    : "仍在写入、留待下次运行的文件 %d 个（见 ingest.skipped_files）%n"
+                    .formatted(r.getLong(10));
+            return skipped + ("files: %d loaded, %d refused, %d duplicate; rows: %d loaded, %d rejected%n"
                     + "indicators changed since the last run: %s (panel values: %d changed, %d new, %d removed)%n")
                     .formatted(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5),
                             indicators.isEmpty() ? "none" : indicators, r.getLong(6), r.getLong(7), r.getLong(8));

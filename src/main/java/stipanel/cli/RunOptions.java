@@ -6,15 +6,20 @@ import java.util.List;
 
 /**
  * Options of {@code sti-panel run}. {@code deployment}: the folder whose {@code kinds/*.yml} extend the shipped
- * column aliases ({@code jobs/kinds/README.md}); null for none.
+ * column aliases ({@code jobs/kinds/README.md}); null for none. {@code minFileAgeSeconds}: a file modified more
+ * recently is taken to be still being written and is read by the next run (0: none).
  */
 public record RunOptions(Path inbox, Path warehouse, Path out, LocalDate asOf, List<Path> plans,
-                         Double pledgeThresholdWan, LocalDate today, Path deployment) {
+                         Double pledgeThresholdWan, LocalDate today, Path deployment, long minFileAgeSeconds) {
 
     public RunOptions(Path inbox, Path warehouse, Path out, LocalDate asOf, List<Path> plans,
                       Double pledgeThresholdWan, LocalDate today) {
         this(inbox, warehouse, out, asOf, plans, pledgeThresholdWan, today,
-                stipanel.ingest.KindDefinitions.deploymentFromEnvironment());
+                stipanel.ingest.KindDefinitions.deploymentFromEnvironment(), 0);
+    }
+
+    public RunOptions withMinFileAge(long seconds) {
+        return new RunOptions(inbox, warehouse, out, asOf, plans, pledgeThresholdWan, today, deployment, seconds);
     }
 
     public static final Path DEFAULT_INBOX = Path.of("data-samples");

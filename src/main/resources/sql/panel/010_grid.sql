@@ -2,15 +2,15 @@
 -- the latest year in the statistics. The in_data CTE takes the regions of every source as its
 -- staging.<source>_regions view does, from the current rows this build took once (a new source adds its own).
 
--- The current version of every statistic as of the run's as-of date, computed once per build: the view
--- staging.statistics_current ranks every version with a window on each read, and the build reads it several times.
--- The view stays live for analysts; this table is what the last build used.
+-- The version of every statistic that counts as of the run's as-of date (--as-of, in ops.run_settings; NULL for all
+-- data), computed once per build: staging.statistics_as_of ranks every version with a window on each read, and the
+-- build reads it several times. This table is what the last build used; staging.statistics_current is current.
 create or replace table marts.statistics_current as
-select * from staging.statistics_current;
+select * from staging.statistics_as_of((select as_of from ops.run_settings));
 
--- Likewise the current patent rows (staging.patents_current ranks every row per application number) and the
--- certificates with the county they count in (staging.certification_placements ranks the certificates and joins
--- staging.registry_current, which ranks every registry row per enterprise): the build reads each several times.
+-- Likewise the patent rows (staging.patents_as_of ranks every row per application number) and the certificates with
+-- the county they count in (staging.certification_placements_as_of ranks the certificates and joins the registry as
+-- of the date, which ranks every registry row per enterprise): the build reads each several times.
 -- Of the patents only the columns the build reads: the window carries every column taken through its sort, and
 -- the texts it does not read (title, applicant, …) would treble the time.
 create or replace table marts.patents_current as
@@ -31,10 +31,10 @@ select
     content_hash,
     sheet,
     row_number
-from staging.patents_current;
+from staging.patents_as_of((select as_of from ops.run_settings));
 
 create or replace table marts.certification_placements as
-select * from staging.certification_placements;
+select * from staging.certification_placements_as_of((select as_of from ops.run_settings));
 
 create or replace table marts.panel_years as
 select cast(unnest(range(min(year), max(year) + 1)) as integer) as year
@@ -64,10 +64,14 @@ counties as (
     where region.level = 'county'
 ),
 
+-- A city without counties (东莞 441900, 中山 442000, 儋州 460400) is its own county in GB/T 2260: one row of the
+-- panel under its code, not a county row and a city row with the same key (the cumulative indicators then summed
+-- both, and which of the two a rerun compared with which was arbitrary).
 cities as (
     select distinct region.city_code as region_code
     from counties
     join ref.regions as region on region.code = counties.region_code
+    where region.city_code not in (select region_code from counties)
 )
 
 select region_code, 'county' as level from counties

@@ -2,6 +2,9 @@
 -- jobs/components/. A city takes its official figure where the statistics carry one, else the sum over ALL its
 -- counties (NULL when any lacks it); a count is summed over its counties. Where a value is missing, origin says why in
 -- Chinese: the panel's null reasons quote it.
+-- Components are DECIMAL(38, 10), exact, until an indicator takes its ratio: a sum of doubles depends on the order
+-- DuckDB's threads add them in (5.553509999999999 one run, 5.55351 the next), a DECIMAL sum does not. A delivered
+-- value (a double nearest its decimal text) converts back to that decimal: ten places hold 0.000001 元 in 万元.
 
 create or replace table marts.reported_components as
 {{component_queries}};
@@ -18,7 +21,7 @@ county_values as (
         grid.region_code,
         grid.year,
         grid.component_code,
-        reported.value,
+        cast(reported.value as decimal(38, 10)) as value,
         case
             when reported.component_code is null then '未报送'
             when reported.value is null then '发布为“…”，无此数据'
@@ -66,7 +69,7 @@ city_values as (
         grid.region_code,
         grid.year,
         grid.component_code,
-        official.value as official_value,
+        cast(official.value as decimal(38, 10)) as official_value,
         case
             when grid.city_rule = 'sum_counties' or city_sums.counties_with_value = city_sums.counties
                 then city_sums.value

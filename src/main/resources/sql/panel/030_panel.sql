@@ -180,3 +180,14 @@ select
         else 'behind'
     end as status
 from with_expected;
+
+-- One row per region, year and indicator: every reader and the run's comparison with the last panel rely on it.
+select error('marts.panel holds ' || rows || ' rows for region ' || region_code || ', year ' || year || ', '
+             || indicator_code || ': the panel grid lists a region twice')
+from (
+    select region_code, year, indicator_code, count(*) as rows
+    from marts.panel
+    group by region_code, year, indicator_code
+    having count(*) > 1
+    limit 1
+);

@@ -77,7 +77,10 @@ select
     grid.region_code,
     grid.year,
     period.base_year,
-    100 * avg(paired.score) / avg(paired.base_score) as value,
+    -- Means of doubles taken in a fixed order (by indicator): DuckDB's avg adds them in whatever order its threads
+    -- deliver them, and the last bits of the index changed from run to run.
+    100 * list_avg(list(paired.score order by paired.indicator_code))
+        / list_avg(list(paired.base_score order by paired.indicator_code)) as value,
     count(paired.indicator_code) as indicators_used,
     coalesce(string_agg(paired.indicator_code, ',' order by paired.indicator_code), '') as indicators
 from marts.panel_grid as grid

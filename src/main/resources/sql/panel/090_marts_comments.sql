@@ -1,5 +1,5 @@
 -- Comments on the mart tables, which every run rebuilds (CREATE OR REPLACE drops comments).
-comment on table marts.statistics_current is '本次构建所用的各统计指标现行版本（截至运行的截止日期；即 staging.statistics_current 在构建时的结果） / The current version of each statistic as of the run''s as-of date, as staging.statistics_current gave it when the panel was built';
+comment on table marts.statistics_current is '本次构建所用的各统计指标版本（截至该次运行的截止日期，见 runs.as_of；即当时 staging.statistics_as_of 的结果） / The version of each statistic the last build counted, as of that run''s as-of date (runs.as_of): staging.statistics_as_of of that date when the panel was built';
 comment on column marts.statistics_current.stat_code is '基础统计指标代码（见 ref.base_statistics） / Base statistic code, see ref.base_statistics';
 comment on column marts.statistics_current.region_code is '地区代码（GB/T 2260 六位） / Six-digit GB/T 2260 region code';
 comment on column marts.statistics_current.year is '数据年份 / Year the figure is for';
@@ -9,7 +9,7 @@ comment on column marts.statistics_current.published_on is '发布日期 / Publi
 comment on column marts.statistics_current.content_hash is '来源文件内容哈希 / Content hash of the source file';
 comment on column marts.statistics_current.sheet is '来源工作表（CSV为空） / Source sheet; empty for a CSV';
 comment on column marts.statistics_current.row_number is '来源行号 / Source row number as a person sees it';
-comment on table marts.patents_current is '本次构建所用的现行专利（截至运行的截止日期；即 staging.patents_current 在构建时的结果，仅构建所用各列） / The current row per application number as of the run''s as-of date, as staging.patents_current gave it when the panel was built, with the columns the build reads';
+comment on table marts.patents_current is '本次构建所用的专利行（截至该次运行的截止日期；即当时 staging.patents_as_of 的结果，仅构建所用各列） / The row per application number the last build counted, as of that run''s as-of date: staging.patents_as_of of that date, the columns the build reads';
 comment on column marts.patents_current.content_hash is '来源文件内容哈希 / Content hash of the source file';
 comment on column marts.patents_current.sheet is '来源工作表（CSV为空） / Source sheet; empty for a CSV';
 comment on column marts.patents_current.row_number is '来源行号 / Source row number as a person sees it';
@@ -26,7 +26,7 @@ comment on column marts.patents_current.overseas_family is '是否有海外同�
 comment on column marts.patents_current.pledge_amount_wan is '质押融资金额（万元） / Pledge financing amount in 万元';
 comment on column marts.patents_current.awards is '获奖情况（原文） / Awards as delivered';
 comment on column marts.patents_current.data_cutoff is '数据截止日期：决定现行行，并用于截止日期运行 / 数据截止日期: decides the current row and the as-of filter';
-comment on table marts.certification_placements is '本次构建所用的认定记录及其归属县（截至运行的截止日期；即 staging.certification_placements 在构建时的结果） / Certificates with the county they count in, as of the run''s as-of date, as staging.certification_placements gave them when the panel was built';
+comment on table marts.certification_placements is '本次构建所用的认定记录及其归属县（截至该次运行的截止日期；即当时 staging.certification_placements_as_of 的结果） / Certificates with the county they count in, as the last build counted them as of that run''s as-of date: staging.certification_placements_as_of of that date';
 comment on column marts.certification_placements.uscc is '统一社会信用代码（已校验） / Unified social credit code, checked';
 comment on column marts.certification_placements.enterprise_name is '企业（机构）名称 / Enterprise or organisation name';
 comment on column marts.certification_placements.category is '认定类别（归一） / Certification category, canonical name';
@@ -74,7 +74,7 @@ comment on table marts.components is '面板每个地区、年份的全部输入
 comment on column marts.components.region_code is '地区代码 / Region code';
 comment on column marts.components.year is '年份 / Year';
 comment on column marts.components.component_code is '输入量代码 / Component code';
-comment on column marts.components.value is '数值（标准单位），缺失为空 / Value in the canonical unit; NULL when missing';
+comment on column marts.components.value is '数值（标准单位，DECIMAL 精确值，比率在指标中才计算），缺失为空 / Value in the canonical unit, an exact DECIMAL until an indicator takes a ratio; NULL when missing';
 comment on column marts.components.origin is '取值来源，或缺失原因（中文：未报送、发布为“…”、所辖县缺数） / Origin of the value, or why it is missing (in Chinese: not delivered, published as "…", counties lacking)';
 comment on table marts.components_wide is '输入量宽表：每个地区、年份一行，每个输入量一列（指标SQL从此取数） / Components pivoted: one row per region and year, one column per component; the indicator SQL reads this';
 comment on column marts.components_wide.region_code is '地区代码 / Region code';

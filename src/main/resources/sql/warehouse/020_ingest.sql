@@ -25,3 +25,13 @@ comment on column ingest.rejected_rows.row_number is '行号（用户所见：CS
 comment on column ingest.rejected_rows.reason is '拒绝原因（中文，指明列与所交付的值） / Why the row was rejected, in Chinese, naming the column and the delivered value';
 comment on column ingest.rejected_rows.reason_code is '拒绝原因代码（稳定，可分组；见 ref.reason_codes） / Stable code of the reason (see ref.reason_codes)';
 comment on column ingest.rejected_rows.raw is '原始内容（按CSV格式重新编码） / The row as delivered, re-encoded as one CSV line';
+
+comment on table ingest.skipped_files is '未读取的文件：仍在写入（按文件名、未满 --min-file-age，或读取期间发生变化而回滚），下次运行再读，并非拒收 / Files a run found and did not read because they were still being written (by name, younger than --min-file-age, or changed while read and rolled back); the next run reads them, none is refused';
+comment on column ingest.skipped_files.job_execution_id is '跳过它的批处理作业执行号（见 runs.run_id） / Job execution that passed it over (runs.run_id)';
+comment on column ingest.skipped_files.relative_path is '相对收件目录的路径 / Path relative to the inbox';
+comment on column ingest.skipped_files.file_name is '文件名（不含目录） / File name without its folder';
+comment on column ingest.skipped_files.size_bytes is '当时的文件大小（字节）；文件已不在时为空 / Size in bytes then; NULL when the file was gone';
+comment on column ingest.skipped_files.modified_at is '当时的修改时间 / Modification time then';
+comment on column ingest.skipped_files.reason_code is '原因代码：file_in_progress、file_too_recent、file_changed_while_read（见 ref.reason_codes） / Reason code, see ref.reason_codes';
+comment on column ingest.skipped_files.reason is '原因 / Why it was not read';
+comment on column ingest.skipped_files.skipped_at is '跳过时间 / When it was passed over';

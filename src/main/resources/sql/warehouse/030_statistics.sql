@@ -15,12 +15,11 @@ comment on column facts.statistic_versions.reported_name is '原始指标名称 
 comment on column facts.statistic_versions.reported_unit is '原始计量单位 / Unit as delivered';
 comment on column facts.statistic_versions.reported_value is '原始数值文本 / Value text as delivered';
 
-create or replace view staging.statistic_versions_ranked as
-with settings as (
-    select as_of from ops.run_settings
-),
-
-versions as (
+-- Every version published on or before as_of (every version when as_of is NULL), ranked per statistic, region and
+-- year. The views below are current: they read every delivered version. An as-of answer is asked of the macros with
+-- its date (staging.statistics_as_of(DATE '2025-06-30')); the panel build passes the run's --as-of.
+create or replace macro staging.statistic_versions_ranked_as_of(as_of) as table
+with versions as (
     select
         v.*,
         d.delivery_id,
@@ -33,27 +32,34 @@ versions as (
         end as status_rank
     from facts.statistic_versions as v
     join ingest.deliveries as d on d.content_hash = v.content_hash and d.status = 'loaded'
-    cross join settings
-    where settings.as_of is null or v.published_on <= settings.as_of
+    where as_of is null or v.published_on <= as_of
 )
 
 select
     *,
     row_number() over (
         partition by stat_code, region_code, year
-        order by published_on desc, status_rank desc, delivery_id desc, row_number desc
+        order by published_on desc, status_rank desc, delivery_id desc, sheet desc, row_number desc
     ) as version_rank
 from versions;
-comment on view staging.statistic_versions_ranked is '按运行的截止日期可见的统计版本及其排名（1为现行） / Versions visible as of the run''s date, ranked: 1 is the current one';
+comment on macro table staging.statistic_versions_ranked_as_of is '截至某日（发布日期不晚于该日）可见的统计版本及其排名，1为当日现行；参数为空表示全部 / Versions published on or before the date, ranked: 1 is the one that counted that day; NULL for every version';
+
+create or replace macro staging.statistics_as_of(as_of) as table
+select stat_code, region_code, year, value, status, published_on, content_hash, sheet, row_number
+from staging.statistic_versions_ranked_as_of(as_of)
+where version_rank = 1;
+comment on macro table staging.statistics_as_of is '截至某日的现行统计数，如 staging.statistics_as_of(DATE ''2025-06-30'') / The statistics as they stood on a date: per statistic, region and year the version that counted then';
+
+create or replace view staging.statistic_versions_ranked as
+select * from staging.statistic_versions_ranked_as_of(null::date);
+comment on view staging.statistic_versions_ranked is '全部已交付的统计版本及其排名（1为现行；某日的排名见 statistic_versions_ranked_as_of） / Every delivered version, ranked: 1 is the current one (as of a date: staging.statistic_versions_ranked_as_of)';
 comment on column staging.statistic_versions_ranked.status_rank is '数据状态的先后（同日发布时较后者优先） / Order of the status; on the same date the later status wins';
 comment on column staging.statistic_versions_ranked.delivery_id is '交付序号（同日同状态时较晚交付者优先） / Delivery sequence; on equal date and status the later delivery wins';
 comment on column staging.statistic_versions_ranked.version_rank is '版本排名，1为现行版本 / 1 for the version that counts';
 
 create or replace view staging.statistics_current as
-select stat_code, region_code, year, value, status, published_on, content_hash, sheet, row_number
-from staging.statistic_versions_ranked
-where version_rank = 1;
-comment on view staging.statistics_current is '现行统计数：每个指标、地区、年份取最新发布的版本 / The version that counts per statistic, region and year: latest 发布日期, then later status, then later delivery';
+select * from staging.statistics_as_of(null::date);
+comment on view staging.statistics_current is '现行统计数（全部已交付数据）：每个指标、地区、年份取最新发布的版本 / The version that counts now, of everything delivered, per statistic, region and year: latest 发布日期, then later status, then later delivery';
 
 create or replace view staging.statistic_conflicts as
 select
@@ -63,7 +69,7 @@ select
     published_on,
     status,
     count(distinct value) as distinct_values,
-    string_agg(distinct cast(value as varchar), ' / ') as values_seen
+    string_agg(distinct cast(value as varchar), ' / ' order by cast(value as varchar)) as values_seen
 from staging.statistic_versions_ranked
 group by stat_code, region_code, year, published_on, status
 having count(distinct coalesce(cast(value as varchar), 'NULL')) > 1;

@@ -36,19 +36,16 @@ comment on column ref.sei_ipc_concordance.rule is 'include 纳入、exclude 排�
 comment on column ref.sei_ipc_concordance.ipc_prefix is 'IPC前缀（小类 G06N、大组 H01M 10/ 或小组 H01M 4/06），按主分类号前缀匹配 / IPC prefix: a subclass (G06N), a main group (H01M 10/) or a subgroup (H01M 4/06), matched against the start of the main IPC';
 comment on column ref.sei_ipc_concordance.ipc_title is 'IPC类目含义 / What the IPC prefix covers';
 
-create or replace view staging.patent_rows_ranked as
-with settings as (
-    select as_of from ops.run_settings
-),
-
-visible as (
+-- Patent rows cut off (数据截止日期) on or before as_of (every row when NULL), ranked per application number. The
+-- views below are current; an as-of answer is asked of the macros with its date (staging.patents_as_of(DATE …)).
+create or replace macro staging.patent_rows_ranked_as_of(as_of) as table
+with visible as (
     select
         p.*,
         d.delivery_id
     from facts.patent_rows as p
     join ingest.deliveries as d on d.content_hash = p.content_hash and d.status = 'loaded'
-    cross join settings
-    where settings.as_of is null or p.data_cutoff <= settings.as_of
+    where as_of is null or p.data_cutoff <= as_of
 )
 
 select
@@ -58,15 +55,23 @@ select
         order by data_cutoff desc, delivery_id desc, sheet desc, row_number desc
     ) as version_rank
 from visible;
-comment on view staging.patent_rows_ranked is '按运行的截止日期可见的专利行及其排名（1为现行：数据截止日期最新，其次较晚交付） / Patent rows visible as of the run''s date, ranked per application number: 1 is current (latest 数据截止日期, then later delivery)';
+comment on macro table staging.patent_rows_ranked_as_of is '截至某日（数据截止日期不晚于该日）可见的专利行及其排名，1为当日现行；参数为空表示全部 / Patent rows cut off on or before the date, ranked per application number: 1 is the row current then; NULL for every row';
+
+create or replace macro staging.patents_as_of(as_of) as table
+select * exclude (version_rank)
+from staging.patent_rows_ranked_as_of(as_of)
+where version_rank = 1;
+comment on macro table staging.patents_as_of is '截至某日的现行专利，如 staging.patents_as_of(DATE ''2024-06-30'') / The current row per application number as it stood on a date';
+
+create or replace view staging.patent_rows_ranked as
+select * from staging.patent_rows_ranked_as_of(null::date);
+comment on view staging.patent_rows_ranked is '全部已交付的专利行及其排名（1为现行：数据截止日期最新，其次较晚交付） / Every delivered patent row, ranked per application number: 1 is current (latest 数据截止日期, then later delivery)';
 comment on column staging.patent_rows_ranked.delivery_id is '交付序号（同一截止日期时较晚交付者优先） / Delivery sequence; on the same 数据截止日期 the later delivery wins';
 comment on column staging.patent_rows_ranked.version_rank is '排名，1为现行行 / 1 for the current row';
 
 create or replace view staging.patents_current as
-select * exclude (version_rank)
-from staging.patent_rows_ranked
-where version_rank = 1;
-comment on view staging.patents_current is '现行专利：每个申请号取数据截止日期最新的一行 / The current row per application number: latest 数据截止日期';
+select * from staging.patents_as_of(null::date);
+comment on view staging.patents_current is '现行专利（全部已交付数据）：每个申请号取数据截止日期最新的一行 / The current row per application number, of everything delivered: latest 数据截止日期';
 comment on column staging.patents_current.delivery_id is '交付序号 / Delivery sequence of the current row';
 
 -- The SEI matches of a table of patents (application_no, main_ipc) named by patents_table: staging.patent_sei_matches

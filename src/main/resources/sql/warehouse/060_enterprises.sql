@@ -56,58 +56,58 @@ comment on column facts.roster_entries.value_added_wan is '工业增加值（万
 comment on column facts.roster_entries.is_high_tech is '是否高新技术产业 / Whether it belongs to high-tech industry';
 comment on column facts.roster_entries.has_rd_institution is '是否有研发机构 / Whether it has an R&D institution';
 
--- Registry: per enterprise the row with the latest 数据截止日期 (on or before the run's as-of date), then the later
--- delivery, then the later row.
-create or replace view staging.registry_ranked as
-with settings as (
-    select as_of from ops.run_settings
-)
+-- The views below are current: they read every delivered row. An as-of answer is asked of the macros with its date
+-- (staging.registry_as_of(DATE '2025-02-28') …); the panel build passes the run's --as-of.
 
+-- Registry: per enterprise the row with the latest 数据截止日期 (on or before as_of; any, when it is NULL), then the
+-- later delivery, then the later row.
+create or replace macro staging.registry_ranked_as_of(as_of) as table
 select
     entries.*,
     deliveries.delivery_id,
     row_number() over (
         partition by entries.uscc
-        order by entries.data_cutoff_on desc, deliveries.delivery_id desc, entries.row_number desc
+        order by entries.data_cutoff_on desc, deliveries.delivery_id desc, entries.sheet desc, entries.row_number desc
     ) as version_rank
 from facts.registry_entries as entries
 join ingest.deliveries as deliveries
     on deliveries.content_hash = entries.content_hash and deliveries.status = 'loaded'
-cross join settings
-where settings.as_of is null or entries.data_cutoff_on <= settings.as_of;
-comment on view staging.registry_ranked is '按截止日期可见的企业登记行及其排名（1为现行） / Registry rows visible as of the run''s date, ranked per enterprise: 1 is current';
-comment on column staging.registry_ranked.delivery_id is '交付序号（同一截止日期时较晚交付者优先） / Delivery sequence; on the same 数据截止日期 the later delivery wins';
-comment on column staging.registry_ranked.version_rank is '版本排名，1为现行 / 1 for the row that is current';
+where as_of is null or entries.data_cutoff_on <= as_of;
+comment on macro table staging.registry_ranked_as_of is '截至某日（数据截止日期不晚于该日）可见的企业登记行及其排名，1为当日现行；参数为空表示全部 / Registry rows cut off on or before the date, ranked per enterprise: 1 is the row current then; NULL for every row';
 
-create or replace view staging.registry_current as
+create or replace macro staging.registry_as_of(as_of) as table
 select
     uscc, organisation_code, enterprise_name, enterprise_type, registration_status, reported_status,
     established_on, status_changed_on, registered_capital_wan, capital_currency, reported_capital, industry_code,
     region_code, registration_authority, data_cutoff_on, content_hash, sheet, row_number
-from staging.registry_ranked
+from staging.registry_ranked_as_of(as_of)
 where version_rank = 1;
-comment on view staging.registry_current is '企业登记现行行：每个信用代码取数据截止日期最新者 / The current registry row per enterprise: latest 数据截止日期, then later delivery';
+comment on macro table staging.registry_as_of is '截至某日的企业登记现行行 / The registry row per enterprise as it stood on a date';
+
+create or replace view staging.registry_ranked as
+select * from staging.registry_ranked_as_of(null::date);
+comment on view staging.registry_ranked is '全部已交付的企业登记行及其排名（1为现行） / Every delivered registry row, ranked per enterprise: 1 is current';
+comment on column staging.registry_ranked.delivery_id is '交付序号（同一截止日期时较晚交付者优先） / Delivery sequence; on the same 数据截止日期 the later delivery wins';
+comment on column staging.registry_ranked.version_rank is '版本排名，1为现行 / 1 for the row that is current';
+
+create or replace view staging.registry_current as
+select * from staging.registry_as_of(null::date);
+comment on view staging.registry_current is '企业登记现行行（全部已交付数据）：每个信用代码取数据截止日期最新者 / The current registry row per enterprise, of everything delivered: latest 数据截止日期, then later delivery';
 
 -- Certification lists: a certificate delivered again (same enterprise, category, number and date) counts once, as the
--- latest delivery states it. Lists are dated by their own dates: in an as-of run a certificate counts from its
--- 认定日期 (else 1 January of its 认定年度) on or before the as-of date, a revocation from its 撤销日期 likewise.
-create or replace view staging.certifications_current as
-with settings as (
-    select as_of from ops.run_settings
-),
-
-visible as (
+-- latest delivery states it. Lists are dated by their own dates: as of a date a certificate counts from its
+-- 认定日期 (else 1 January of its 认定年度) on or before it, a revocation from its 撤销日期 likewise.
+create or replace macro staging.certifications_as_of(as_of) as table
+with visible as (
     select
         certifications.*,
         deliveries.delivery_id,
-        deliveries.file_name,
-        settings.as_of
+        deliveries.file_name
     from facts.certifications as certifications
     join ingest.deliveries as deliveries
         on deliveries.content_hash = certifications.content_hash and deliveries.status = 'loaded'
-    cross join settings
-    where settings.as_of is null
-        or coalesce(certifications.certified_on, make_date(certifications.certification_year, 1, 1)) <= settings.as_of
+    where as_of is null
+        or coalesce(certifications.certified_on, make_date(certifications.certification_year, 1, 1)) <= as_of
 ),
 
 ranked as (
@@ -116,7 +116,7 @@ ranked as (
         row_number() over (
             partition by uscc, category, coalesce(certificate_no, ''),
                 coalesce(certified_on, make_date(certification_year, 1, 1))
-            order by delivery_id desc, row_number desc
+            order by delivery_id desc, sheet desc, row_number desc
         ) as version_rank
     from visible
 )
@@ -139,14 +139,18 @@ select
     row_number
 from ranked
 where version_rank = 1;
-comment on view staging.certifications_current is '现行认定记录：同一证书多次交付取最新交付；截止日期运行中只计该日前的认定与撤销 / Certificates that count: one per enterprise, category, number and date (latest delivery); in an as-of run only certifications and revocations dated on or before it';
+comment on macro table staging.certifications_as_of is '截至某日的认定记录：只计该日及以前的认定与撤销 / Certificates as of a date: only certifications and revocations dated on or before it';
+
+create or replace view staging.certifications_current as
+select * from staging.certifications_as_of(null::date);
+comment on view staging.certifications_current is '现行认定记录（全部已交付数据）：同一证书多次交付取最新交付 / Certificates that count now: one per enterprise, category, number and date (latest delivery)';
 comment on column staging.certifications_current.list_region_code is '名单所列地区代码 / County the list gives (地区代码)';
 comment on column staging.certifications_current.file_name is '来源文件名 / Source file name';
-comment on column staging.certifications_current.revoked_on is '撤销日期（截止日期运行中，晚于截止日期的撤销不计） / Date of revocation; in an as-of run a later revocation is not yet known';
+comment on column staging.certifications_current.revoked_on is '撤销日期（截至某日时，晚于该日的撤销尚不可知） / Date of revocation; as of a date, a later revocation is not yet known';
 
 -- Where a certified enterprise counts: the registry's 住所行政区划代码, else the list's 地区代码, else characters 3–8
--- of the credit code when they name a county.
-create or replace view staging.certification_placements as
+-- of the credit code when they name a county; the certificates and the registry as of the date.
+create or replace macro staging.certification_placements_as_of(as_of) as table
 select
     certifications.*,
     registry.uscc is not null as in_registry,
@@ -160,15 +164,19 @@ select
         when list_region.code is not null then 'list'
         when credit_region.code is not null then 'credit code'
     end as region_source
-from staging.certifications_current as certifications
-left join staging.registry_current as registry on registry.uscc = certifications.uscc
+from staging.certifications_as_of(as_of) as certifications
+left join staging.registry_as_of(as_of) as registry on registry.uscc = certifications.uscc
 left join ref.regions as list_region
     on list_region.code = certifications.list_region_code and list_region.level = 'county'
 left join ref.regions as credit_region
     on credit_region.code = substr(certifications.uscc, 3, 6) and credit_region.level = 'county';
-comment on view staging.certification_placements is '认定记录及其归属县：登记住所优先，其次名单地区代码，再次信用代码第3–8位 / Certificates with the county they count in: the registry''s address, else the list''s 地区代码, else characters 3–8 of the credit code';
+comment on macro table staging.certification_placements_as_of is '截至某日的认定记录及其归属县 / Certificates as of a date with the county they count in';
+
+create or replace view staging.certification_placements as
+select * from staging.certification_placements_as_of(null::date);
+comment on view staging.certification_placements is '现行认定记录及其归属县：登记住所优先，其次名单地区代码，再次信用代码第3–8位 / Current certificates with the county they count in: the registry''s address, else the list''s 地区代码, else characters 3–8 of the credit code';
 comment on column staging.certification_placements.list_region_code is '名单所列地区代码 / County the list gives (地区代码)';
-comment on column staging.certification_placements.in_registry is '企业在登记中 / Whether the registry (as of the run) holds the enterprise';
+comment on column staging.certification_placements.in_registry is '企业在登记中 / Whether the registry holds the enterprise';
 comment on column staging.certification_placements.registration_status is '现行登记状态 / Current registration status';
 comment on column staging.certification_placements.established_on is '成立日期（登记） / Date of establishment, from the registry';
 comment on column staging.certification_placements.status_changed_on is '状态变更日期（登记） / Date of 注销, 吊销, 撤销 or 迁出, from the registry';
@@ -185,7 +193,7 @@ from (
         deliveries.delivery_id,
         row_number() over (
             partition by roster.year, roster.uscc
-            order by deliveries.delivery_id desc, roster.row_number desc
+            order by deliveries.delivery_id desc, roster.sheet desc, roster.row_number desc
         ) as version_rank
     from facts.roster_entries as roster
     join ingest.deliveries as deliveries
@@ -196,8 +204,21 @@ comment on view staging.roster_current is '规上工业企业名录现行行：�
 comment on column staging.roster_current.delivery_id is '交付序号 / Delivery sequence';
 
 -- Roster sums per county and year, as stand-ins for the official aggregates (NULL when a firm lacks the figure).
+-- Summed as DECIMAL, exact whatever the order DuckDB's threads add them in (sql/panel/020_components.sql), and
+-- shown as the double nearest the exact sum, like the official figures beside them.
 create or replace view staging.roster_sums as
-with sums as (
+with roster as (
+    select
+        region_code,
+        year,
+        is_high_tech,
+        cast(revenue_wan as decimal(38, 10)) as revenue_wan,
+        cast(rd_expense_wan as decimal(38, 10)) as rd_expense_wan,
+        cast(value_added_wan as decimal(38, 10)) as value_added_wan
+    from staging.roster_current
+),
+
+sums as (
     select
         region_code,
         year,
@@ -209,17 +230,17 @@ with sums as (
             when count(*) filter (where is_high_tech and value_added_wan is null) = 0
                 then coalesce(sum(value_added_wan) filter (where is_high_tech), 0)
         end as ht_va
-    from staging.roster_current
+    from roster
     group by region_code, year
 )
 
-select region_code, year, 'IND_REVENUE' as stat_code, ind_revenue as value, firms from sums
+select region_code, year, 'IND_REVENUE' as stat_code, cast(ind_revenue as double) as value, firms from sums
 union all
-select region_code, year, 'IND_RD_EXP', ind_rd_exp, firms from sums
+select region_code, year, 'IND_RD_EXP', cast(ind_rd_exp as double), firms from sums
 union all
-select region_code, year, 'IND_VA', ind_va, firms from sums
+select region_code, year, 'IND_VA', cast(ind_va as double), firms from sums
 union all
-select region_code, year, 'HT_VA', ht_va, firms from sums;
+select region_code, year, 'HT_VA', cast(ht_va as double), firms from sums;
 comment on view staging.roster_sums is '名录按县、年的合计（规上工业营业收入、研发费用、增加值、高新技术产业增加值），任一企业缺值则为空 / Roster sums per county and year of IND_REVENUE, IND_RD_EXP, IND_VA and HT_VA (是否高新技术产业 = 是); NULL when any firm lacks the figure';
 comment on column staging.roster_sums.region_code is '地区代码（名录所列县） / County the roster gives';
 comment on column staging.roster_sums.year is '年份 / Year';

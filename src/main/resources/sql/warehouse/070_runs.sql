@@ -37,6 +37,12 @@ files as (
     group by job_execution_id
 ),
 
+skipped as (
+    select job_execution_id, count(*) as files_skipped
+    from ingest.skipped_files
+    group by job_execution_id
+),
+
 changes as (
     select
         job_execution_id,
@@ -60,6 +66,7 @@ select
     coalesce(files.files_loaded, 0) as files_loaded,
     coalesce(files.files_refused, 0) as files_refused,
     coalesce(files.files_duplicate, 0) as files_duplicate,
+    coalesce(skipped.files_skipped, 0) as files_skipped,
     coalesce(files.rows_loaded, 0) as rows_loaded,
     coalesce(files.rows_rejected, 0) as rows_rejected,
     coalesce(changes.values_changed, 0) as values_changed,
@@ -68,6 +75,7 @@ select
     coalesce(changes.indicators_changed, '') as indicators_changed
 from executions
 left join files on files.job_execution_id = executions.job_execution_id
+left join skipped on skipped.job_execution_id = executions.job_execution_id
 left join changes on changes.job_execution_id = executions.job_execution_id
 order by executions.job_execution_id;
 comment on view main.runs is '运行记录：每次作业执行一行，含装载、拒收、重复文件数，装载与拒绝行数，以及与上次运行相比变化的指标 / One row per run (job execution): files loaded, refused and duplicate, rows loaded and rejected, and the indicators whose value changed since the previous run';
@@ -81,6 +89,7 @@ comment on column main.runs.as_of is '截止日期（为空表示全部数据）
 comment on column main.runs.files_loaded is '本次装载的文件数 / Files loaded by this execution';
 comment on column main.runs.files_refused is '本次拒收的文件数 / Files refused by this execution';
 comment on column main.runs.files_duplicate is '本次识别为重复交付的文件数 / Files found to repeat an earlier delivery under another name';
+comment on column main.runs.files_skipped is '本次因仍在写入而未读取的文件数（见 ingest.skipped_files），下次运行再读 / Files passed over as still being written (ingest.skipped_files); the next run reads them';
 comment on column main.runs.rows_loaded is '本次装载的行数 / Rows loaded by this execution';
 comment on column main.runs.rows_rejected is '本次拒绝的行数 / Rows rejected by this execution';
 comment on column main.runs.values_changed is '值发生变化的面板格数 / Panel values that changed since the previous run';

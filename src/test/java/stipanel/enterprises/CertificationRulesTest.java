@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -73,9 +74,12 @@ class CertificationRulesTest {
         assertEquals(List.of(2024), yearsCounted(run, X2));
         assertEquals(List.of(List.of(4, "认定日期 is missing and so is 认定年度")),
                 run.rows("select row_number, reason from rejected_rows where file_name = '认定名单.csv'"));
-        assertEquals(List.of(0.0, 1.0, 1.0, 0.0), List.of(run.panel("TECH_SME_COUNT", "330922", 2022),
+        // the list covers 2023 and 2024; of 2022 and 2025 it says nothing: NULL, not 0 (DOMAIN.md §8)
+        assertEquals(Arrays.asList(null, 1.0, 1.0, null), Arrays.asList(run.panel("TECH_SME_COUNT", "330922", 2022),
                 run.panel("TECH_SME_COUNT", "330922", 2023), run.panel("TECH_SME_COUNT", "330922", 2024),
                 run.panel("TECH_SME_COUNT", "330922", 2025)));
+        assertEquals("缺少输入：科技型中小企业数 TECH_SME_COUNT（未报送）", run.value("select null_reason from indicator_panel "
+                + "where indicator_code = 'TECH_SME_COUNT' and region_code = '330922' and year = 2022"));
     }
 
     @Test

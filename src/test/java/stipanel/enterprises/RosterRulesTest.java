@@ -40,7 +40,7 @@ class RosterRulesTest {
         assertEquals(List.of(
                         List.of(2023, "HT_VA", 0.0), List.of(2023, "IND_RD_EXP", 30.0), List.of(2023, "IND_REVENUE", 3000.0),
                         List.of(2023, "IND_VA", 800.0), List.of(2024, "IND_REVENUE", 10700.0)),
-                run.rows("select year, component_code, value from marts.components where region_code = '330921'"
+                run.rows("select year, component_code, cast(value as double) from marts.components where region_code = '330921'"
                         + " and origin = 'roster stand-in' order by year, component_code"));
         assertEquals(0.0, run.panel("HT_VA", "330921", 2023));
         assertEquals(0.003, run.panel("IND_RD_EXP", "330921", 2023), 1e-12);

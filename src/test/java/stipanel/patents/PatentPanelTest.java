@@ -327,8 +327,11 @@ class PatentPanelTest {
         assertEquals(1.0, asOf.panel("VALID_INV_PATENTS", "330921", 2023));
         assertEquals(9.0, asOf.panel("VALID_INV_PATENTS", "330900", 2023));
         assertEquals(10.0, asOf.panel("VALID_INV_PATENTS", "330900", 2022));
-        // 201610345672.5 is still 有效 as the 2023Q4 delivery has it
-        assertEquals(List.of(List.of("有效")), asOf.rows(
+        // 201610345672.5 was still 有效 then, as the 2023Q4 delivery has it; the current view says what it is now
+        assertEquals(List.of(List.of("有效")), asOf.rows("select legal_status from staging.patents_as_of("
+                + "DATE '2024-06-30') where application_no = '201610345672.5'"));
+        // (the 2024Q4 delivery: 失效 on 2024-07-15), whatever date the last run was asked for
+        assertEquals(List.of(List.of("失效")), asOf.rows(
                 "select legal_status from staging.patents_current where application_no = '201610345672.5'"));
     }
 

@@ -221,6 +221,15 @@ class StatisticsPanelTest {
         assertEquals(2024, asOf.value("select max(year) from indicator_panel"));
         // the undated talent figures count from the day they were first ingested (2026-11-28), so not yet
         assertNull(asOf.panel("SKILLED", "330922", 2024));
+        // the panel says its date in runs; what analysts query as current is current (the revision of 2025-09-30:
+        // 140 亿元, and 8,100 最终核实 over 7,900 初步核实), and the date's answer comes from a macro that takes it
+        assertEquals("2025-06-30", asOf.value("select as_of from runs"));
+        String shengsi2024 = " where region_code = '330922' and year = 2024 and stat_code in ('GDP', 'RD_EXP')"
+                + " order by stat_code";
+        assertEquals(List.of(List.of("GDP", 1400000.0), List.of("RD_EXP", 8100.0)),
+                asOf.rows("select stat_code, value from staging.statistics_current" + shengsi2024));
+        assertEquals(List.of(List.of("GDP", 1380000.0), List.of("RD_EXP", 7700.0)),
+                asOf.rows("select stat_code, value from staging.statistics_as_of(DATE '2025-06-30')" + shengsi2024));
     }
 
     static Map<String, String> expected(String name) throws IOException {

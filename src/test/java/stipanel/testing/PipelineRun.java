@@ -108,9 +108,18 @@ public final class PipelineRun {
         return run(null, null, extraBeans);
     }
 
+    /** The next runs take a file modified less than this many seconds ago to be still being written. */
+    public PipelineRun minFileAge(long seconds) {
+        minFileAgeSeconds = seconds;
+        return this;
+    }
+
+    private long minFileAgeSeconds;
+
     private PipelineRun run(LocalDate asOf, List<String> plans, Object[] extraBeans) {
         List<Path> planFiles = plans == null ? List.of() : plans.stream().map(Path::of).toList();
-        RunOptions options = new RunOptions(inbox, warehouse, out, asOf, planFiles, null, TODAY);
+        RunOptions options = new RunOptions(inbox, warehouse, out, asOf, planFiles, null, TODAY)
+                .withMinFileAge(minFileAgeSeconds);
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         exitCode = NightlyRun.execute(options, new PrintStream(o, true, StandardCharsets.UTF_8),
