@@ -78,6 +78,20 @@ class CityWorkbookTest {
     }
 
     @Test
+    void aStatusThatCannotBeJudgedAgainstAnExpectedValueSaysWhy() {
+        // given 规上工业企业研发机构覆盖率: no roster in the base year 2022 (so no expected value) nor in 2025
+        Sheet sheet = wb.getSheet("指标面板");
+        List<String> header = texts(sheet.getRow(Tables.HEADER_ROW));
+        // when
+        Row row = rowsByCode(sheet, 1).get("规上工业企业研发机构覆盖率");
+        // then
+        assertThat(row.getCell(header.indexOf("状态说明")).getStringCellValue())
+                .startsWith("2023、2024年基期（2022年）无数据，没有预期值，未达目标即为落后；2025年无数据：");
+        assertThat(rowsByCode(sheet, 1).get("技能人才总量").getCell(header.indexOf("状态说明")).getStringCellValue())
+                .isEmpty();
+    }
+
+    @Test
     void tablesHaveTitleFrozenHeaderFiltersExplicitWidthsAndACjkFont() {
         for (String name : List.of("指标面板", "各县对比", "数据质量", "指标说明")) {
             // given
