@@ -48,6 +48,7 @@ public class IngestDeliveriesTasklet implements Tasklet {
     private final List<DeliveryListener> listeners;
     private final Clock clock;
     private final Path inbox;
+    private Path root;
     private Deque<Path> pending;
     private Progress progress;
 
@@ -63,7 +64,8 @@ public class IngestDeliveriesTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         if (pending == null) {
-            pending = new ArrayDeque<>(listInbox());
+            root = inbox.toRealPath();
+            pending = new ArrayDeque<>(listInbox(root));
             progress = new Progress(pending);
         }
         Path file = pending.poll();
@@ -73,7 +75,7 @@ public class IngestDeliveriesTasklet implements Tasklet {
         long size = Files.size(file);
         DuckDBConnection connection = DataSourceUtils.getConnection(dataSource).unwrap(DuckDBConnection.class);
         Warehouse.setMemoryLimit(connection, Warehouse.ingestMemoryLimit());
-        String relativePath = inbox.relativize(file).toString();
+        String relativePath = root.relativize(file).toString();
         String hash = sha256(file);
         // The ledger lookup is also the statement that must run before any Appender is created on this
         // connection: otherwise DuckDB's Appender bypasses the transaction (ENGINEERING.md).
@@ -161,10 +163,15 @@ public class IngestDeliveriesTasklet implements Tasklet {
         }
     }
 
-    private List<Path> listInbox() throws IOException {
-        try (Stream<Path> files = Files.walk(inbox)) {
+    /**
+     * The inbox's files in delivery order (their path under the inbox). An inbox that is a symbolic link (a mount
+     * point linked into place) is read where it points.
+     */
+    public static List<Path> listInbox(Path inbox) throws IOException {
+        Path root = inbox.toRealPath();
+        try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile)
-                    .sorted((a, b) -> inbox.relativize(a).toString().compareTo(inbox.relativize(b).toString()))
+                    .sorted((a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString()))
                     .toList();
         }
     }

@@ -81,15 +81,13 @@ final class TrendSheet {
                 Tables.text(h, i, names.get(i), st.header);
             }
             int first = r + 2;
-            Double base = t.at(plan.baseYear()).expected();
             for (int i = 0; i < years.size(); i++) {
                 int y = years.get(i);
                 WorkbookData.Point p = t.at(y);
                 Row row = sheet.createRow(first + i);
                 Tables.number(row, 0, (double) y, st.number("0"));
                 Tables.number(row, 1, p.value(), st.number(Precision.format(precision.values())));
-                Tables.number(row, 2, d.years().contains(y) ? p.expected() : expected(t, plan, base, y),
-                        st.number(Precision.format(precision.expected())));
+                Tables.number(row, 2, t.trajectory(y, plan), st.number(Precision.format(precision.expected())));
                 Tables.number(row, 3, t.threshold(), st.number(Precision.format(precision.target())));
             }
             int last = first + years.size() - 1;
@@ -154,17 +152,6 @@ final class TrendSheet {
     private static double height(XSSFSheet sheet, int r) {
         Row row = sheet.getRow(r);
         return row == null ? sheet.getDefaultRowHeightInPoints() : row.getHeightInPoints();
-    }
-
-    /** The expected value of a year outside the panel, by the same rule as marts.panel. */
-    static Double expected(WorkbookData.Target t, WorkbookData.Plan plan, Double base, int year) {
-        if ("target".equals(t.trajectory()) || year >= plan.targetYear()) {
-            return year < plan.baseYear() ? null : t.threshold();
-        }
-        if (base == null || year < plan.baseYear()) {
-            return null;
-        }
-        return base + (t.threshold() - base) * (year - plan.baseYear()) / (plan.targetYear() - plan.baseYear());
     }
 
     private static List<WorkbookData.Region> indexCounties(WorkbookData d) {

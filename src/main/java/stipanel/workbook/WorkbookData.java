@@ -35,6 +35,24 @@ public record WorkbookData(Plan plan, String dateLabel, LocalDate date, List<Int
         }
 
         /**
+         * The expected value of {@code year}: the panel's where the panel has the year, else (a year still to come)
+         * by the same rule as marts.panel, from the base year's expected value.
+         */
+        public Double trajectory(int year, Plan plan) {
+            if (byYear.containsKey(year)) {
+                return byYear.get(year).expected();
+            }
+            if ("target".equals(trajectory) || year >= plan.targetYear()) {
+                return year < plan.baseYear() ? null : threshold;
+            }
+            Double base = at(plan.baseYear()).expected();
+            if (base == null || year < plan.baseYear()) {
+                return null;
+            }
+            return base + (threshold - base) * (year - plan.baseYear()) / (plan.targetYear() - plan.baseYear());
+        }
+
+        /**
          * Why the status of some of {@code years} is not judged against an expected value, for the reader: the value
          * is missing (and why), or the base year has none, so there is no expected value and anything short of the
          * target is 落后. Years with the same reason are named together; empty when every status is judged.
@@ -196,7 +214,7 @@ public record WorkbookData(Plan plan, String dateLabel, LocalDate date, List<Int
                 latestValues, sti);
     }
 
-    static Double nullable(ResultSet r, int column) throws SQLException {
+    public static Double nullable(ResultSet r, int column) throws SQLException {
         double v = r.getDouble(column);
         return r.wasNull() ? null : v;
     }

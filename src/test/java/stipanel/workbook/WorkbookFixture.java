@@ -17,7 +17,7 @@ public final class WorkbookFixture {
 
     static final String WORKBOOK = "嵊泗县_科技创新指标面板_2026-11-28.xlsx";
     static final String FORMULA_FILE = "=1+1_人社局补报.csv";
-    static final String REFUSED_FILE = "@联络员名单.txt";
+    public static final String REFUSED_FILE = "@联络员名单.txt";
     /** Rows whose 年份 is no year, each starting with a character a spreadsheet reads as a formula. */
     static final List<String> FORMULA_ROWS = List.of(
             "=1+2,330922,嵊泗县,技能人才总量,1,人,最终核实,2025-03-01",
