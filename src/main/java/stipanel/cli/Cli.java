@@ -1,13 +1,13 @@
 package stipanel.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The command line: {@code run} (the default), {@code describe}, {@code export-parquet DIR}, {@code --help}. */
 public final class Cli {
@@ -38,6 +38,10 @@ public final class Cli {
               3  another run holds the warehouse (its process id and start time are printed)
             """;
 
+    /** The options of {@code run}, as USAGE lists them: anything else is an unknown option, not a missing value. */
+    static final Set<String> RUN_OPTIONS = Set.of("--inbox", "--warehouse", "--out", "--as-of", "--today", "--plan",
+            "--pledge-threshold");
+
     private Cli() {
     }
 
@@ -58,11 +62,11 @@ public final class Cli {
                 case "bench-load" -> stipanel.bench.BenchLoad.run(a, out, err);
                 case "profile" -> stipanel.bench.Profile.run(a, out, err);
                 case "bench-panel" -> stipanel.bench.BenchPanel.run(a, out, err);
-                default -> throw new IllegalArgumentException("unknown command '" + command + "'");
+                default -> throw new IllegalArgumentException("未知命令 '" + command + "'");
             };
         } catch (IllegalArgumentException e) {
-            err.println("sti-panel: " + e.getMessage());
-            err.println("Try --help.");
+            err.println("sti-panel：" + e.getMessage());
+            err.println("用法见 --help。");
             return ExitCode.BAD_ARGUMENTS;
         }
     }
@@ -76,6 +80,12 @@ public final class Cli {
         LocalDate today = null;
         Double pledge = null;
         List<Path> plans = new ArrayList<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            if (!RUN_OPTIONS.contains(args.get(i))) {
+                throw new IllegalArgumentException(args.get(i).startsWith("-") ? "未知选项 '" + args.get(i) + "'"
+                        : "'" + args.get(i) + "' 不是选项（选项以 -- 开头，后跟它的值）");
+            }
+        }
         for (Map.Entry<String, String> pair : optionPairs(args)) {
             String option = pair.getKey();
             String value = pair.getValue();
@@ -87,15 +97,7 @@ public final class Cli {
                 case "--today" -> today = date(option, value);
                 case "--plan" -> plans.add(Path.of(value));
                 case "--pledge-threshold" -> pledge = number(option, value);
-                default -> throw new IllegalArgumentException("unknown option '" + option + "'");
-            }
-        }
-        if (!Files.isDirectory(inbox)) {
-            throw new IllegalArgumentException("--inbox " + inbox + " is not a folder");
-        }
-        for (Path plan : plans) {
-            if (!Files.isRegularFile(plan)) {
-                throw new IllegalArgumentException("--plan " + plan + " is not a file");
+                default -> throw new IllegalStateException("RUN_OPTIONS lists " + option + " but run does not read it");
             }
         }
         return new RunOptions(inbox, warehouse, outDir, asOf, List.copyOf(plans), pledge, today);
@@ -106,7 +108,7 @@ public final class Cli {
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
         for (int i = 0; i < args.size(); i += 2) {
             if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(args.get(i) + " needs a value");
+                throw new IllegalArgumentException(args.get(i) + " 后面缺少它的值");
             }
             pairs.add(Map.entry(args.get(i), args.get(i + 1)));
         }
@@ -117,7 +119,7 @@ public final class Cli {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " takes a date YYYY-MM-DD, not '" + value + "'");
+            throw new IllegalArgumentException(option + " 应为日期 YYYY-MM-DD，而不是 '" + value + "'");
         }
     }
 
@@ -125,7 +127,7 @@ public final class Cli {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes a number, not '" + value + "'");
+            throw new IllegalArgumentException(option + " 应为数字，而不是 '" + value + "'");
         }
     }
 }
