@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +93,14 @@ class RunMessagesTest {
         assertThat(run.stdout).contains("工作簿：" + run.out.resolve("嵊泗县_科技创新指标面板_2026-11-28.xlsx") + "\n");
         assertThat(run.stdout).endsWith("数据仓库：" + run.warehouse + "\n");
         assertThat(run.stdout).doesNotContain("没有新文件");
+        // and the files people open have the permissions of a new file under this process's umask (0644 under 022)
+        Process shell = new ProcessBuilder("sh", "-c", "umask").start();
+        String umask = new String(shell.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        int mode = 0666 & ~Integer.parseInt(umask, 8);
+        for (Path file : List.of(run.out.resolve("嵊泗县_科技创新指标面板_2026-11-28.xlsx"),
+                run.out.resolve("嵊泗县_科技创新指标晨报_2026-11-28.html"), run.warehouse)) {
+            assertThat(mode(file)).as(file + " under umask " + umask).isEqualTo(mode);
+        }
         // when the same inbox is run again
         run.run();
         // then it is a quiet night, not an empty inbox
@@ -114,6 +124,14 @@ class RunMessagesTest {
         assertThat(run.exitCode).as(run.stderr).isZero();
         assertThat(run.stderr).doesNotContain("没有任何文件");
         assertThat((Long) run.value("select count(*) from source_files")).isGreaterThan(5L);
+    }
+
+    private static int mode(Path file) throws IOException {
+        int mode = 0;
+        for (PosixFilePermission p : Files.getPosixFilePermissions(file)) {
+            mode |= 1 << (8 - p.ordinal());
+        }
+        return mode;
     }
 
     @Test
