@@ -5,7 +5,8 @@ The truth is a list of published versions (statistic, region, year, value in can
 Each sample file renders some of them with the traps of DOMAIN.md (units, 12-digit codes, full-width digits,
 GBK, missing markers, revisions). The expected panel is computed here from the versions by the rules of
 DOMAIN.md §4 and §10, written to src/test/resources/expected/, and compared literally by StatisticsPanelTest.
-The yearbook workbook is written by stipanel.samples.YearbookSample from yearbook-2023.tsv.
+The yearbook workbook is written by stipanel.samples.YearbookSample from yearbook-2023.tsv, the national database's
+workbook by stipanel.samples.NationalDatabaseSample from national-db-shengsi.tsv.
 
 Run from the repository root: python3 src/test/tools/statistics_samples.py
 """
@@ -231,12 +232,7 @@ with open("src/test/resources/samples/yearbook-2023.tsv", "w", encoding="utf-8")
         f.write(f"{label}\t{number(gdp / 10000)}\t{rd}\t{fte}\n")
     f.write("新城\t120\t3000\t15\n")  # 舟山新城 is no county of GB/T 2260: rejected
 
-# ---- 8. an unrelated file: refused as a whole ---------------------------------------------------------------
-write_csv("附件1_联络员名单.csv", ["序号", "姓名", "单位", "职务", "联系电话"],
-          [["1", "张三", "县统计局", "科员", "0580-5081234"], ["2", "李四", "县科技局", "副局长", "0580-5085678"]])
 
-
-# ---- the expected panel -------------------------------------------------------------------------------------
 def current(as_of):
     """DOMAIN.md §4: latest 发布日期 (≤ as-of), then later status, then later delivery (files in path order)."""
     files = sorted({v["file"] for v in versions})
@@ -252,6 +248,51 @@ def current(as_of):
     return {k: value for k, (rank, value) in best.items()}
 
 
+# ---- 8. the national statistics database (国家数据, 分县年度数据), as the office downloads it --------------------
+# Undated, so dated by first ingestion: the latest versions of what they carry. They republish the current figures
+# above in the export's own layout and units, so the panel is the one the files above give.
+now = current(None)
+NATIONAL_CSV = "分县年度数据.csv"
+lines = ["数据库：分县年度数据", "指标：地区生产总值(亿元)", "时间：2022年-2025年", "地区,2025年,2024年,2023年,2022年"]
+for region in COUNTIES:
+    cells = []
+    for year in [2025, 2024, 2023, 2022]:
+        if region == "330921" and year == 2022:
+            cells.append("")  # an empty cell: no version
+            continue
+        value = now[("GDP", region, year)]
+        version("GDP", region, year, value, "初步核算" if year == 2025 else "最终核实", None, NATIONAL_CSV)
+        cells.append(number(value / 10000))
+    lines.append(",".join(["舟山市" + COUNTIES[region]] + cells))
+lines += ["注：2025年数据为初步核算数。", "数据来源：国家统计局"]
+with open(os.path.join(OUT, NATIONAL_CSV), "w", encoding="gbk", newline="") as f:
+    f.write("\r\n".join(lines) + "\r\n")
+
+# 分县年度数据_嵊泗县.xls: one row per indicator, the region in the title; written by NationalDatabaseSample
+NATIONAL_XLS = "分县年度数据_嵊泗县.xls"
+with open("src/test/resources/samples/national-db-shengsi.tsv", "w", encoding="utf-8") as f:
+    f.write("指标\t2025年\t2024年\t2023年\t2022年\n")
+    for stat, label, per in [("GDP", "地区生产总值(万元)", 1), ("PRIMARY", "第一产业增加值(万元)", 1),
+                             ("POP", "年末常住人口(万人)", 10000), ("FISCAL_ST", "地方财政科学技术支出(万元)", 1)]:
+        cells = []
+        for year in [2025, 2024, 2023, 2022]:
+            if stat == "PRIMARY":  # no base statistic: the row is rejected
+                cells.append(str([188000, 181000, 172000, 165000][2025 - year]))
+                continue
+            if stat == "FISCAL_ST" and year == 2025:
+                cells.append("")  # not yet in the database
+                continue
+            value = now[(stat, "330922", year)]
+            version(stat, "330922", year, value, "初步核实" if year == 2025 else "最终核实", None, NATIONAL_XLS)
+            cells.append(number(value / per))
+        f.write("\t".join([label] + cells) + "\n")
+
+# ---- 9. an unrelated file: refused as a whole ---------------------------------------------------------------
+write_csv("附件1_联络员名单.csv", ["序号", "姓名", "单位", "职务", "联系电话"],
+          [["1", "张三", "县统计局", "科员", "0580-5081234"], ["2", "李四", "县科技局", "副局长", "0580-5085678"]])
+
+
+# ---- the expected panel -------------------------------------------------------------------------------------
 def panel(as_of):
     cur = current(as_of)
     years = sorted({y for (_, _, y) in cur})

@@ -1,18 +1,13 @@
 package stipanel.batch;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -76,7 +71,7 @@ public class IngestDeliveriesTasklet implements Tasklet {
         DuckDBConnection connection = DataSourceUtils.getConnection(dataSource).unwrap(DuckDBConnection.class);
         Warehouse.setMemoryLimit(connection, Warehouse.ingestMemoryLimit());
         String relativePath = root.relativize(file).toString();
-        String hash = sha256(file);
+        String hash = DeliveryLedger.contentHash(file);
         // The ledger lookup is also the statement that must run before any Appender is created on this
         // connection: otherwise DuckDB's Appender bypasses the transaction (ENGINEERING.md).
         DeliveryLedger.Seen seen = DeliveryLedger.lookup(connection, hash, relativePath);
@@ -108,8 +103,8 @@ public class IngestDeliveriesTasklet implements Tasklet {
     }
 
     private static FileOutcome duplicate(DuckDBConnection connection, String hash) throws SQLException {
-        return new FileOutcome(FileOutcome.Status.DUPLICATE, DeliveryLedger.firstKind(connection, hash).orElse(""), "",
-                List.of("same content as an earlier delivery; nothing loaded again"), 0, 0, 0);
+        return new FileOutcome(FileOutcome.Status.DUPLICATE, null, DeliveryLedger.firstKind(connection, hash).orElse(""),
+                "", List.of("与先前交付的文件内容相同，不再重复装载"), 0, 0, 0);
     }
 
     private static String abbreviate(String s, int max) {
@@ -176,19 +171,5 @@ public class IngestDeliveriesTasklet implements Tasklet {
         }
     }
 
-    static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(file.toString(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

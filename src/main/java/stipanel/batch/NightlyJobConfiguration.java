@@ -24,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import stipanel.ingest.ExtractKind;
 import stipanel.ingest.FileIngester;
+import stipanel.ingest.KindDefinitions;
 import stipanel.panel.IndicatorCatalogue;
 import stipanel.panel.PanelBuilder;
 import stipanel.panel.PanelDefinitions;
@@ -94,9 +95,9 @@ public class NightlyJobConfiguration {
     public PrepareWarehouseTasklet prepareWarehouseTasklet(DataSource dataSource, PanelDefinitions definitions,
             @Value("#{jobParameters['runDate']}") String runDate,
             @Value("#{jobParameters['asOf']}") String asOf,
-            @Value("${stipanel.pledge-threshold-wan:1000}") double pledgeThresholdWan) {
-        return new PrepareWarehouseTasklet(dataSource, definitions.indicators(), definitions.plans(), LocalDate.parse(runDate), date(asOf),
-                pledgeThresholdWan);
+            @Value("${stipanel.pledge-threshold-wan:1000}") double pledgeThresholdWan, KindDefinitions kinds) {
+        return new PrepareWarehouseTasklet(dataSource, definitions.indicators(), definitions.plans(),
+                LocalDate.parse(runDate), date(asOf), pledgeThresholdWan, kinds);
     }
 
     @Bean
@@ -119,6 +120,12 @@ public class NightlyJobConfiguration {
             @Value("#{jobParameters['inbox']}") String inbox, @Value("#{jobParameters['out']}") String out,
             @Value("#{jobParameters['asOf']}") String asOf, @Value("#{jobParameters['runDate']}") String runDate) {
         return new ExportWorkbookTasklet(dataSource, Path.of(inbox), Path.of(out), date(asOf), LocalDate.parse(runDate));
+    }
+
+    /** The columns of every kind: jobs/kinds/, extended by the deployment folder of {@code stipanel.deployment}. */
+    @Bean
+    public KindDefinitions kindDefinitions(@Value("${stipanel.deployment:}") String deployment) {
+        return KindDefinitions.of(deployment.isBlank() ? null : Path.of(deployment));
     }
 
     /** The indicators of jobs/indicators/ and the plans of {@code stipanel.plans} (comma-separated files), else

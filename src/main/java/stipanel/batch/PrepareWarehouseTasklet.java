@@ -14,6 +14,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
+import stipanel.ingest.KindDefinitions;
 import stipanel.panel.Indicator;
 import stipanel.panel.Plan;
 import stipanel.warehouse.ReferenceTables;
@@ -28,22 +29,25 @@ public class PrepareWarehouseTasklet implements Tasklet {
     private final LocalDate runDate;
     private final LocalDate asOf;
     private final double pledgeThresholdWan;
+    private final KindDefinitions kinds;
 
     public PrepareWarehouseTasklet(DataSource dataSource, List<Indicator> indicators, List<Plan> plans,
-                                   LocalDate runDate, LocalDate asOf, double pledgeThresholdWan) {
+                                   LocalDate runDate, LocalDate asOf, double pledgeThresholdWan,
+                                   KindDefinitions kinds) {
         this.dataSource = dataSource;
         this.indicators = indicators;
         this.plans = plans;
         this.runDate = runDate;
         this.asOf = asOf;
         this.pledgeThresholdWan = pledgeThresholdWan;
+        this.kinds = kinds;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         Connection c = DataSourceUtils.getConnection(dataSource);
         Warehouse.migrate(c);
-        ReferenceTables.reload(c, indicators, plans);
+        ReferenceTables.reload(c, indicators, plans, kinds);
         try (Statement s = c.createStatement()) {
             s.execute("delete from ops.run_settings");
         }

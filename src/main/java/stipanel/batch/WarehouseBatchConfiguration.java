@@ -28,15 +28,9 @@ import stipanel.warehouse.Warehouse;
 @Configuration
 public class WarehouseBatchConfiguration extends JdbcDefaultBatchConfiguration {
 
-    /** The oldest DuckDB release that must open the published warehouse. */
-    public static final String STORAGE_COMPATIBILITY = "v1.5.0";
-
     @Bean(destroyMethod = "destroy")
     public SingleConnectionDataSource dataSource(@Value("${stipanel.database}") String database) throws SQLException {
         SingleConnectionDataSource ds = Warehouse.dataSource(Path.of(database));
-        // A new warehouse is written in the storage format DuckDB 1.5 reads, so that analysts' DuckDB CLI, DBeaver
-        // and Python (which lag behind the JDBC driver) can open it; 2.0's own format is not needed here.
-        ds.getConnectionProperties().setProperty("storage_compatibility_version", STORAGE_COMPATIBILITY);
         Connection c = DataSourceUtils.getConnection(ds);
         Warehouse.ensureJobRepository(c);
         return ds;

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,25 +15,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.duckdb.DuckDBConnection;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AssignableTypeFilter;
 
 import stipanel.cli.NightlyRun;
 import stipanel.cli.RunOptions;
 import stipanel.ingest.Delivery;
 import stipanel.ingest.DeliveryLedger;
 import stipanel.ingest.ExtractKind;
+import stipanel.ingest.ExtractKinds;
 import stipanel.ingest.FileIngester;
+import stipanel.ingest.KindDefinitions;
 import stipanel.ingest.FileOutcome;
 import stipanel.ingest.IngestSettings;
 import stipanel.warehouse.Warehouse;
@@ -110,6 +105,15 @@ public final class BenchLoad {
      * kind, the ledger row, one commit. {@code staging} false reads the file row by row, as before issue #7.
      */
     public static long[] ingester(Path file, Path work, boolean staging) throws Exception {
+        FileOutcome outcome = ingest(file, work, staging);
+        if (outcome.status() != FileOutcome.Status.LOADED) {
+            throw new IllegalStateException(file.getFileName() + " was not loaded: " + outcome.message());
+        }
+        return new long[] {outcome.rowsRead(), outcome.rowsLoaded(), outcome.rowsRejected()};
+    }
+
+    /** As {@link #ingester}, whatever the outcome: a refused file leaves its ledger row in {@code work}'s warehouse. */
+    public static FileOutcome ingest(Path file, Path work, boolean staging) throws Exception {
         List<ExtractKind> kinds = kinds();
         Files.createDirectories(work);
         try (Connection plain = connect(work.resolve("warehouse.duckdb"))) {
@@ -120,7 +124,7 @@ public final class BenchLoad {
             Warehouse.migrate(c);
             c.setAutoCommit(false);
             loadStart = System.nanoTime();
-            String hash = sha256(file);
+            String hash = DeliveryLedger.contentHash(file);
             String name = file.getFileName().toString();
             DeliveryLedger.lookup(c, hash, name);
             Delivery delivery = new Delivery(DeliveryLedger.nextId(c), file, name, hash, Files.size(file), TODAY);
@@ -128,10 +132,7 @@ public final class BenchLoad {
             FileOutcome outcome = ingester.ingest(delivery, c, new IngestSettings(TODAY));
             DeliveryLedger.record(c, delivery, name, outcome, LocalDateTime.now(), null);
             c.commit();
-            if (outcome.status() != FileOutcome.Status.LOADED) {
-                throw new IllegalStateException(name + " was not loaded: " + outcome.message());
-            }
-            return new long[] {outcome.rowsRead(), outcome.rowsLoaded(), outcome.rowsRejected()};
+            return outcome;
         }
     }
 
@@ -156,10 +157,7 @@ public final class BenchLoad {
         if (exit != 0) {
             throw new IllegalStateException("nightly run exited " + exit + ": " + e.toString(StandardCharsets.UTF_8));
         }
-        Properties p = new Properties();
-        p.setProperty("duckdb.read_only", "true");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse.toAbsolutePath(), p);
-             Statement s = c.createStatement()) {
+        try (Connection c = Warehouse.openReadOnly(warehouse); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("select step_name, round(epoch(end_time) - epoch(start_time), 2) "
                     + "from ops.BATCH_STEP_EXECUTION order by step_execution_id")) {
                 StringBuilder steps = new StringBuilder("steps:");
@@ -177,24 +175,8 @@ public final class BenchLoad {
         }
     }
 
-    /** Every {@link ExtractKind} component of the application, instantiated as the job's context would. */
     static List<ExtractKind> kinds() {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AssignableTypeFilter(ExtractKind.class));
-        List<Class<?>> classes = new ArrayList<>();
-        for (BeanDefinition d : scanner.findCandidateComponents("stipanel")) {
-            try {
-                classes.add(Class.forName(d.getBeanClassName()));
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        classes.sort(Comparator.comparing(Class::getName));
-        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            classes.forEach(context::register);
-            context.refresh();
-            return List.copyOf(context.getBeansOfType(ExtractKind.class).values());
-        }
+        return ExtractKinds.all(KindDefinitions.shipped());
     }
 
     static Connection connect(Path database, String memoryLimit) throws SQLException {
@@ -216,18 +198,6 @@ public final class BenchLoad {
         return DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), p);
     }
 
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Peak resident set size of this process in kB (VmHWM), or -1 where /proc is not there. */
     static long peakKb() {

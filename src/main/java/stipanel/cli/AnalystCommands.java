@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+
+import stipanel.warehouse.Warehouse;
 
 /**
  * The analysts' commands, both on the published warehouse opened read-only (so they never block, nor are blocked
@@ -195,11 +195,8 @@ public final class AnalystCommands {
         return warehouse;
     }
 
-    /** Read-only, like an analyst: never blocks the nightly run, and never loads an extension from the network. */
+    /** Read-only, like an analyst: never blocks the nightly run; attached under a fixed name, so any file name works. */
     static Connection open(Path warehouse) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("duckdb.read_only", "true");
-        p.setProperty("autoinstall_known_extensions", "false");
-        return DriverManager.getConnection("jdbc:duckdb:" + warehouse.toAbsolutePath(), p);
+        return Warehouse.openReadOnly(warehouse);
     }
 }

@@ -1,6 +1,7 @@
 package stipanel.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import stipanel.ingest.KindDefinitions;
 
 /** The command line: {@code run} (the default), {@code describe}, {@code export-parquet DIR}, {@code --help}. */
 public final class Cli {
@@ -26,6 +29,14 @@ public final class Cli {
               --plan FILE              a plan file (repeatable); default: the plans in jobs/plans/
               --pledge-threshold N     pledge amount in 万元 from which a patent is high-value (default 1000)
               --today YYYY-MM-DD       the run's date (dates rows without 发布日期); default: today
+              --deployment DIR         a folder whose kinds/*.yml add column aliases for new exports
+                                       (default: $STIPANEL_DEPLOYMENT, else none)
+
+            A new export arrived? See how it would be read, without loading anything:
+              inspect FILE… [--rows N] [--deployment DIR]
+                                       format and encoding, the header row and kind found (or the nearest and
+                                       what it lacks), each column bound, what titles and file name give, and
+                                       the first N rows (default 5) as they would load or be rejected and why
 
             Analysts' commands (the warehouse opened read-only, so they never block the nightly run):
               describe [--warehouse FILE]              the views and their columns, with their comments
@@ -34,13 +45,15 @@ public final class Cli {
             Exit codes:
               0  the run completed (even with rejected rows or refused files)
               1  the run failed; the next run with the same options resumes where it stopped
-              2  bad arguments
+              2  a configuration error, found before any work: bad arguments, a plan file that does not read
+                 (file and line named), an out or warehouse folder that cannot be made, or a warehouse file this
+                 release must not write (not DuckDB, or made by a newer release; the file is left as it is)
               3  another run holds the warehouse (its process id and start time are printed)
             """;
 
     /** The options of {@code run}, as USAGE lists them: anything else is an unknown option, not a missing value. */
     static final Set<String> RUN_OPTIONS = Set.of("--inbox", "--warehouse", "--out", "--as-of", "--today", "--plan",
-            "--pledge-threshold");
+            "--pledge-threshold", "--deployment");
 
     private Cli() {
     }
@@ -57,6 +70,7 @@ public final class Cli {
                 case "run" -> NightlyRun.execute(parseRun(a), out, err);
                 case "describe" -> AnalystCommands.describe(a, out, err);
                 case "export-parquet" -> AnalystCommands.exportParquet(a, out, err);
+                case "inspect" -> Inspect.run(a, out, err);
                 case "generate" -> stipanel.bench.Generate.run(a, out, err);
                 case "benchmark" -> stipanel.bench.Benchmark.run(a, out, err);
                 case "bench-load" -> stipanel.bench.BenchLoad.run(a, out, err);
@@ -80,6 +94,7 @@ public final class Cli {
         LocalDate today = null;
         Double pledge = null;
         List<Path> plans = new ArrayList<>();
+        Path deployment = KindDefinitions.deploymentFromEnvironment();
         for (int i = 0; i < args.size(); i += 2) {
             if (!RUN_OPTIONS.contains(args.get(i))) {
                 throw new IllegalArgumentException(args.get(i).startsWith("-") ? "未知选项 '" + args.get(i) + "'"
@@ -97,10 +112,21 @@ public final class Cli {
                 case "--today" -> today = date(option, value);
                 case "--plan" -> plans.add(Path.of(value));
                 case "--pledge-threshold" -> pledge = number(option, value);
+                case "--deployment" -> deployment = Path.of(value);
                 default -> throw new IllegalStateException("RUN_OPTIONS lists " + option + " but run does not read it");
             }
         }
-        return new RunOptions(inbox, warehouse, outDir, asOf, List.copyOf(plans), pledge, today);
+        if (deployment != null) {
+            if (!Files.isDirectory(deployment)) {
+                throw new IllegalArgumentException("部署配置文件夹 --deployment " + deployment + " 不是文件夹");
+            }
+            try {
+                KindDefinitions.of(deployment);
+            } catch (KindDefinitions.DefinitionException e) {
+                throw new IllegalArgumentException("部署配置有误：" + e.getMessage());
+            }
+        }
+        return new RunOptions(inbox, warehouse, outDir, asOf, List.copyOf(plans), pledge, today, deployment);
     }
 
     /** The {@code --option value} pairs of a command line, in order; an option without its value is an error. */

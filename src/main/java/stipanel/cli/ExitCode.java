@@ -9,6 +9,11 @@ public final class ExitCode {
     public static final int FAILED_RESUMABLE = 1;
     /** The command line was wrong. */
     public static final int BAD_ARGUMENTS = 2;
+    /**
+     * The warehouse file is not one this release may write (not DuckDB, not a warehouse, from a newer release); it was
+     * left as it is.
+     */
+    public static final int BAD_WAREHOUSE = 2;
     /** Another run holds the warehouse. */
     public static final int WAREHOUSE_BUSY = 3;
 

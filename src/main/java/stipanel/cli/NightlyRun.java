@@ -35,6 +35,8 @@ import stipanel.batch.PausePoint;
 import stipanel.batch.RunParameters;
 import stipanel.output.AtomicFile;
 import stipanel.report.RunSummary;
+import stipanel.warehouse.Warehouse;
+import stipanel.warehouse.WarehouseRefusedException;
 
 /**
  * One run of the nightly job against a warehouse. The job writes a private working copy
@@ -92,11 +94,22 @@ public final class NightlyRun {
         Path working = workingCopy(warehouse);
         // Left by a run killed while it published: never complete, so never renamed over the warehouse.
         Files.deleteIfExists(publishing(warehouse));
-        if (!Files.exists(working) && Files.exists(warehouse)) {
+        boolean copied = !Files.exists(working) && Files.exists(warehouse);
+        if (copied) {
             // The working copy appears whole or not at all, even if this run is killed while copying.
             Path temp = working.resolveSibling(working.getFileName() + ".copying");
             AtomicFile.copyNew(warehouse, temp);
             Files.move(temp, working, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            // On the copy: the warehouse itself may be open in an analyst's tool.
+            Warehouse.checkWritable(working, copied ? warehouse : working);
+        } catch (WarehouseRefusedException e) {
+            if (copied) {
+                Files.delete(working);
+            }
+            err.println("sti-panel：" + e.getMessage().replace("\n", "\nsti-panel："));
+            return ExitCode.BAD_WAREHOUSE;
         }
         BatchStatus status;
         String summary;
@@ -136,6 +149,9 @@ public final class NightlyRun {
         properties.put("logging.pattern.console", "%d{HH:mm:ss} %-5level %msg%n");
         if (options.today() != null) {
             properties.put("stipanel.today", options.today().toString());
+        }
+        if (options.deployment() != null) {
+            properties.put("stipanel.deployment", options.deployment().toAbsolutePath().toString());
         }
         if (options.pledgeThresholdWan() != null) {
             properties.put("stipanel.pledge-threshold-wan", options.pledgeThresholdWan());

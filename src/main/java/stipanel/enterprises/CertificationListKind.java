@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import stipanel.ingest.Cells;
-import stipanel.ingest.Column;
+import stipanel.ingest.KindDefinitions;
 import stipanel.ingest.FactAppender;
 import stipanel.ingest.HeaderBinding;
 import stipanel.ingest.LoadContext;
@@ -40,25 +40,13 @@ public class CertificationListKind extends TableKind {
     static final String REVOKED = "撤销日期";
     static final String REGION = "地区代码";
 
-    private static final List<Column> COLUMNS = List.of(
-            Column.required(USCC, "社会信用代码", "信用代码", "统一代码"),
-            Column.optional(NAME, "单位名称", "名称", "企业(机构)名称", "机构名称"),
-            Column.required(CATEGORY, "认定类型", "类别", "名单类别"),
-            Column.optional(CERTIFICATE, "证书号", "证书编码", "编号"),
-            Column.optional(CERTIFIED, "认定时间", "发证日期", "入库日期"),
-            Column.optional(VALID_UNTIL, "有效期", "有效截止日期", "有效期截止日期"),
-            Column.optional(YEAR, "入库年度", "年度", "批次年度"),
-            Column.optional(STATUS, "认定状态", "证书状态"),
-            Column.optional(REVOKED, "取消日期", "撤销时间"),
-            Column.optional(REGION, "所在地区代码", "行政区划代码", "区划代码"));
-
     /** GR + 4-digit year + 2-digit province + 6 digits. */
     private static final Pattern HTE_CERTIFICATE = Pattern.compile("GR(\\d{4})(\\d{2})(\\d{6})");
 
     static final String TABLE = "facts.certifications";
 
-    public CertificationListKind() {
-        super("certification_list", TABLE, COLUMNS);
+    public CertificationListKind(KindDefinitions definitions) {
+        super(definitions.get("certification_list"), TABLE);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import stipanel.ingest.Cells;
-import stipanel.ingest.Column;
+import stipanel.ingest.KindDefinitions;
 import stipanel.ingest.FactAppender;
 import stipanel.ingest.HeaderBinding;
 import stipanel.ingest.LoadContext;
@@ -35,23 +35,10 @@ public class RegistryKind extends TableKind {
     static final String AUTHORITY = "登记机关";
     static final String CUTOFF = "数据截止日期";
 
-    private static final List<Column> COLUMNS = List.of(
-            Column.required(USCC, "社会信用代码", "信用代码", "统一代码"),
-            Column.optional(NAME, "名称", "企业(机构)名称", "市场主体名称"),
-            Column.optional(TYPE, "企业类型(类别)", "市场主体类型"),
-            Column.required(STATUS, "企业状态", "经营状态", "登记状态(经营状态)"),
-            Column.required(ESTABLISHED, "成立时间", "注册日期"),
-            Column.optional(STATUS_CHANGED, "注销/吊销/迁出日期", "注销日期", "状态日期"),
-            Column.optional(CAPITAL, "注册资金"),
-            Column.optional(INDUSTRY, "国民经济行业代码", "行业门类代码", "所属行业代码"),
-            Column.optional(ADDRESS_REGION, "住所所在行政区划代码", "住所区划代码", "行政区划代码"),
-            Column.optional(AUTHORITY),
-            Column.optional(CUTOFF, "截止日期", "数据日期"));
-
     static final String TABLE = "facts.registry_entries";
 
-    public RegistryKind() {
-        super("enterprise_registry", TABLE, COLUMNS);
+    public RegistryKind(KindDefinitions definitions) {
+        super(definitions.get("enterprise_registry"), TABLE);
     }
 
     @Override

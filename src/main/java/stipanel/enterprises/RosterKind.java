@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import stipanel.ingest.Cells;
-import stipanel.ingest.Column;
+import stipanel.ingest.KindDefinitions;
 import stipanel.ingest.FactAppender;
 import stipanel.ingest.HeaderBinding;
 import stipanel.ingest.LoadContext;
@@ -38,22 +38,10 @@ public class RosterKind extends TableKind {
     /** Above scale: annual main revenue of at least 2000万元 (since 2011). */
     static final BigDecimal ABOVE_SCALE_WAN = BigDecimal.valueOf(2000);
 
-    private static final List<Column> COLUMNS = List.of(
-            Column.required(YEAR, "年度", "统计年度"),
-            Column.required(USCC, "社会信用代码", "信用代码", "统一代码"),
-            Column.optional(NAME, "单位名称", "名称"),
-            Column.optional(REGION, "行政区划代码", "区划代码"),
-            Column.optional(INDUSTRY, "国民经济行业代码", "行业代码(GB/T4754)"),
-            Column.required(REVENUE, "营业收入合计", "主营业务收入"),
-            Column.optional(RD_EXPENSE, "研究开发费用", "研发经费支出"),
-            Column.optional(VALUE_ADDED, "增加值"),
-            Column.optional(HIGH_TECH, "高新技术产业", "是否高新技术产业企业"),
-            Column.optional(RD_INSTITUTION, "有无研发机构", "是否建有研发机构"));
-
     static final String TABLE = "facts.roster_entries";
 
-    public RosterKind() {
-        super("above_scale_roster", TABLE, COLUMNS);
+    public RosterKind(KindDefinitions definitions) {
+        super(definitions.get("above_scale_roster"), TABLE);
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class CsvExtractReader implements ExtractFormat.ExtractReader {
     private final Charset charset;
     private final long invalidBytes;
     private final char delimiter;
+    private final boolean endsWithLineBreak;
     private final BufferedReader reader;
     private final SheetSource sheet;
 
@@ -48,6 +49,7 @@ public final class CsvExtractReader implements ExtractFormat.ExtractReader {
         this.reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
         this.delimiter = delimiter(file, charset, bomLength);
+        this.endsWithLineBreak = endsWithLineBreak(file, charset);
         this.sheet = new CsvSheet();
     }
 
@@ -216,6 +218,20 @@ public final class CsvExtractReader implements ExtractFormat.ExtractReader {
         return n == 0 || control * 100 < n;
     }
 
+    /** Whether the last character is a line feed or carriage return (a UTF-16 character is two bytes). */
+    private static boolean endsWithLineBreak(Path file, Charset charset) throws IOException {
+        int width = charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE) ? 2 : 1;
+        try (var channel = Files.newByteChannel(file)) {
+            if (channel.size() < width) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(width);
+            channel.position(channel.size() - width).read(last);
+            String text = new String(last.array(), charset);
+            return text.equals("\n") || text.equals("\r");
+        }
+    }
+
     /** Tab when the first line (its first 64 KiB) holds more tabs than commas, else comma. */
     private static char delimiter(Path file, Charset charset, int bomLength) throws IOException {
         byte[] head;
@@ -269,9 +285,14 @@ public final class CsvExtractReader implements ExtractFormat.ExtractReader {
             return new Iterator<>() {
                 // A record starts on the line after the one the previous record ended on (header = line 1).
                 private long nextStartLine = 1;
+                // Met while looking past a record to know whether it was the last: thrown when the next is asked for.
+                private RuntimeException unreadable;
 
                 @Override
                 public boolean hasNext() {
+                    if (unreadable != null) {
+                        throw unreadable;
+                    }
                     return records.hasNext();
                 }
 
@@ -285,7 +306,15 @@ public final class CsvExtractReader implements ExtractFormat.ExtractReader {
                     nextStartLine = parser.getCurrentLineNumber() + 1;
                     List<String> cells = new ArrayList<>(record.size());
                     record.forEach(cells::add);
-                    return new RawRow(start, cells);
+                    boolean cutOff = false;
+                    if (!endsWithLineBreak) {
+                        try {
+                            cutOff = !records.hasNext();
+                        } catch (RuntimeException e) {
+                            unreadable = e;
+                        }
+                    }
+                    return new RawRow(start, cells, cutOff);
                 }
             };
         }

@@ -1,5 +1,12 @@
 package stipanel.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -18,6 +26,22 @@ public final class DeliveryLedger {
     public enum Seen { NEW, SAME_FILE, OTHER_NAME }
 
     private DeliveryLedger() {
+    }
+
+    /** The SHA-256 of a file's content, in hexadecimal: a delivery's identity in every fact's lineage. */
+    public static String contentHash(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file.toString(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Seen lookup(Connection c, String contentHash, String relativePath) throws SQLException {
@@ -58,7 +82,7 @@ public final class DeliveryLedger {
     public static void record(Connection c, Delivery d, String relativePath, FileOutcome outcome, LocalDateTime at,
                               Long jobExecutionId) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
-                "insert into ingest.deliveries values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "insert into ingest.deliveries values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setLong(1, d.id());
             p.setString(2, d.fileName());
             p.setString(3, relativePath);
@@ -74,6 +98,7 @@ public final class DeliveryLedger {
             p.setObject(13, d.firstIngestedOn());
             p.setTimestamp(14, Timestamp.valueOf(at));
             p.setObject(15, jobExecutionId);
+            p.setString(16, outcome.reasonCode());
             p.executeUpdate();
         }
     }

@@ -6,12 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
 
@@ -20,9 +20,11 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The shared ingest mechanism: opens a delivered file, finds in each table the header row of a known kind (title
- * rows may stand above it), hands every data row to that kind's loader, and records each rejected row with its
- * reason and raw content. Blank rows are skipped; from a notes row (注：…, 资料来源：…) on, the table is over.
- * A file in which no table matches is refused as a whole; a workbook sheet that matches nothing is reported.
+ * rows may stand above it, and what they, the sheet name and the file name say is the table's {@link TableMetadata}),
+ * hands every data row to that kind's loader, and records each rejected row with its reason code, its Chinese reason
+ * and raw content. Blank rows are skipped; from a notes row (注：…, 资料来源：…) on, the table is over, and its loader
+ * is given the notes ({@link ExtractKind.RowLoader#notes}). A file in which no table matches is refused as a whole,
+ * naming the nearest kind and what it lacks; a workbook sheet that matches nothing is reported.
  */
 public final class FileIngester {
 
@@ -42,18 +44,35 @@ public final class FileIngester {
 
     private final boolean staging;
 
+    private final Consumer<TableReport> reports;
+
     public FileIngester(List<ExtractKind> kinds) {
-        this(kinds, true);
+        this(kinds, true, table -> { });
     }
 
-    private FileIngester(List<ExtractKind> kinds, boolean staging) {
+    private FileIngester(List<ExtractKind> kinds, boolean staging, Consumer<TableReport> reports) {
         this.kinds = List.copyOf(kinds);
         this.staging = staging;
+        this.reports = reports;
     }
 
     /** An ingester that reads every file row by row, never staging one: the reference the staged path must equal. */
     public static FileIngester rowByRow(List<ExtractKind> kinds) {
-        return new FileIngester(kinds, false);
+        return new FileIngester(kinds, false, table -> { });
+    }
+
+    /** An ingester that also tells {@code reports} how it read each table of a file (for {@code inspect}). */
+    public static FileIngester reporting(List<ExtractKind> kinds, Consumer<TableReport> reports) {
+        return new FileIngester(kinds, true, reports);
+    }
+
+    /**
+     * How one table of a file was read: the header row found (its number and cells) with the kind it matched and how
+     * its columns are bound, or, where no row matched, the nearest kind; {@code refusal} when the kind refused the
+     * table as a whole.
+     */
+    public record TableReport(String sheet, int headerRow, List<String> header, ExtractKind kind, HeaderBinding binding,
+                              Nearest nearest, String refusal) {
     }
 
     public FileOutcome ingest(Delivery delivery, DuckDBConnection connection, IngestSettings settings)
@@ -62,16 +81,16 @@ public final class FileIngester {
         try {
             format = ExtractFormat.of(delivery.path());
         } catch (IOException e) {
-            return refused("cannot be read: " + e.getMessage(), "");
+            return refused("file_unreadable", "文件无法读取：" + e.getMessage(), "");
         }
         if (delivery.sizeBytes() == 0) {
-            return refused("empty file (0 bytes)", "");
+            return refused("file_empty", "空文件（0 字节）：请重新导出", "");
         }
         if (format == ExtractFormat.OTHER) {
-            return refused("neither a CSV text file nor an Excel workbook", "");
+            return refused("file_not_table", "既不是 CSV 文本文件，也不是 Excel 工作簿：请导出为 Excel 或 CSV", "");
         }
         String named = namedAsWorkbook(delivery) && format == ExtractFormat.CSV
-                ? "named like an Excel workbook but is text, read as CSV: " : "";
+                ? "文件名像 Excel 工作簿，内容却是文本，已按 CSV 读取；" : "";
         Tally tally = new Tally();
         String description = format.name();
         try {
@@ -92,40 +111,50 @@ public final class FileIngester {
         } catch (IOException | RuntimeException e) {
             // A file that breaks off midway (truncated, corrupt) loads nothing: what it appended is taken back.
             discard(delivery, connection, tally.kinds);
-            return refused(named + "cannot be read" + (tally.lastRow > 0 ? " after row " + tally.lastRow : "") + ": "
-                    + explain(e, format), description);
+            Explained why = explain(e, format);
+            return refused(why.code(), named + "文件无法读完" + (tally.lastRow > 0 ? "（读到第 " + tally.lastRow + " 行）" : "")
+                    + "，整个文件未装载：" + why.text(), description);
         } catch (OutOfMemoryError e) {
             // A workbook within the size limits can still outgrow a small heap; what it held is garbage now. Refusing
             // it lets the run go on; failing would fail every night on the same file.
             discard(delivery, connection, tally.kinds);
-            return refused("too large to read with this Java heap (raise -Xmx, or deliver it as CSV): " + e.getMessage(),
-                    description);
+            return refused("file_too_large", "文件太大，当前 Java 内存读不下（可提高 -Xmx，或改为 CSV 交付）："
+                    + e.getMessage(), description);
+        }
+        if (tally.kinds.isEmpty() && tally.refusedSheet != null) {
+            tally.messages.add(0, named + "没有一张表可以装载");
+            return new FileOutcome(FileOutcome.Status.REFUSED, tally.refusedSheet, "", description, tally.messages,
+                    0, 0, 0);
         }
         if (tally.kinds.isEmpty()) {
-            tally.messages.add(0, named + "no table has the header of a known extract kind"
-                    + (tally.undecodable ? " (the bytes are neither valid UTF-8 nor GB18030: not a text export?)" : ""));
-            return new FileOutcome(FileOutcome.Status.REFUSED, "", description, tally.messages, 0, 0, 0);
+            tally.messages.add(0, named + "没有一张表的表头属于已知的提取种类" + tally.nearest.describe()
+                    + (tally.undecodable ? "（字节既不是有效的 UTF-8 也不是 GB18030：可能不是文本导出）" : ""));
+            return new FileOutcome(FileOutcome.Status.REFUSED, "no_known_header", "", description, tally.messages,
+                    0, 0, 0);
         }
         if (tally.read == 0) {
-            tally.messages.add("no data rows below the header");
+            tally.messages.add("表头下没有数据行");
         }
-        return new FileOutcome(FileOutcome.Status.LOADED, String.join(",", tally.kinds.stream().map(ExtractKind::code)
-                .toList()), description, tally.messages, tally.read, tally.loaded, tally.rejected);
+        return new FileOutcome(FileOutcome.Status.LOADED, null, String.join(",", tally.kinds.stream()
+                .map(ExtractKind::code).toList()), description, tally.messages, tally.read, tally.loaded, tally.rejected);
     }
 
     private void ingestSheet(SheetSource sheet, Delivery delivery, DuckDBConnection connection,
                              IngestSettings settings, DuckDBAppender rejections, Tally tally) throws SQLException {
-        String where = sheet.name().isEmpty() ? "" : "sheet '" + sheet.name() + "': ";
+        String where = sheet.name().isEmpty() ? "" : "工作表“" + sheet.name() + "”：";
         Iterator<RawRow> rows = sheet.rows();
         List<RawRow> head = new ArrayList<>();
         while (head.size() < HEADER_SEARCH_ROWS && rows.hasNext()) {
             head.add(rows.next());
         }
-        Optional<Header> found = findHeader(head, sheet::headerDepth);
+        Nearest nearest = new Nearest();
+        Optional<Header> found = findHeader(head, sheet::headerDepth, sheet, delivery.fileName(), nearest);
+        tally.nearest.consider(nearest);
         if (found.isEmpty()) {
             if (!sheet.name().isEmpty()) {
-                tally.messages.add(where + "matches no extract kind and was passed over");
+                tally.messages.add(where + "不属于任何已知的提取种类，已跳过");
             }
+            reports.accept(new TableReport(sheet.name(), 0, List.of(), null, null, nearest, null));
             return;
         }
         Header header = found.get();
@@ -134,13 +163,16 @@ public final class FileIngester {
         try {
             loader = header.kind().open(context);
         } catch (SheetRefusedException e) {
-            tally.messages.add(where + "refused: " + e.getMessage());
+            tally.messages.add(where + header.kind().name() + "整表未装载：" + e.getMessage());
+            tally.refusedSheet = tally.refusedSheet == null ? e.code() : tally.refusedSheet;
+            reports.accept(header.report(sheet.name(), head, e.getMessage()));
             return;
         }
+        reports.accept(header.report(sheet.name(), head, null));
         tally.kinds.add(header.kind());
         try (loader) {
-            loadRows(concat(head.subList(header.end(), head.size()).iterator(), rows), loader, context, rejections,
-                    tally);
+            loadRows(concat(head.subList(header.end(), head.size()).iterator(), rows), header.width(head), loader,
+                    context, rejections, tally);
         }
     }
 
@@ -157,7 +189,7 @@ public final class FileIngester {
         }
         try (StagedCsv csv = opened.get()) {
             List<RawRow> head = csv.head(HEADER_SEARCH_ROWS);
-            Optional<Header> found = findHeader(head, row -> 1);
+            Optional<Header> found = findHeader(head, row -> 1, null, delivery.fileName(), new Nearest());
             if (found.isEmpty() || !(found.get().kind() instanceof SetBasedKind kind)) {
                 return Optional.empty();
             }
@@ -186,6 +218,7 @@ public final class FileIngester {
                     break;
                 }
             }
+            reports.accept(header.report("", head, null));
             return Optional.of(csv.description());
         }
     }
@@ -198,16 +231,16 @@ public final class FileIngester {
                                           LoadContext context, Tally tally) throws SQLException {
         DuckDBConnection connection = context.connection();
         try (Statement s = connection.createStatement()) {
-            s.execute(delivered(kind, context.header(), width, csv.ordinal()));
+            s.execute(delivered(kind, context.header(), width, csv));
             s.execute("create or replace temp table slow_lane as select ordinal from (" + lane + ") where not fast");
         }
         int stoppedAt;
         try (ExtractKind.RowLoader loader = kind.open(context);
              DuckDBAppender rejections = connection.createAppender("ingest", "rejected_rows");
              Statement s = connection.createStatement();
-             ResultSet slow = s.executeQuery("select " + csv.ordinal() + " as ordinal, stage.* from stage"
+             ResultSet slow = s.executeQuery("select " + csv.ordinal() + " as ordinal, stage.* from " + csv.table()
                      + " semi join slow_lane on slow_lane.ordinal = " + csv.ordinal() + " order by 1")) {
-            stoppedAt = loadRows(StagedCsv.rows(slow, headerLine, width), loader, context, rejections, tally);
+            stoppedAt = loadRows(StagedCsv.rows(slow, headerLine, width), width, loader, context, rejections, tally);
         }
         // Below a notes row the table is over, for the lane's rows too. The hash and the numbers are written into
         // the statement (a hexadecimal hash, numbers: nothing to escape); the lane is text spliced in anyway.
@@ -232,7 +265,7 @@ public final class FileIngester {
      * The view a fast lane reads: each staged row's position, whether every cell fits {@link #MAX_CELL_CHARS}, and
      * the kind's columns by name (NULL for a column the file does not have).
      */
-    private static String delivered(SetBasedKind kind, HeaderBinding binding, int width, String ordinal) {
+    private static String delivered(SetBasedKind kind, HeaderBinding binding, int width, StagedCsv csv) {
         StringBuilder fit = new StringBuilder();
         for (int c = 1; c <= width; c++) {
             fit.append(c > 1 ? " and " : "").append("coalesce(length(c").append(c).append(") <= ")
@@ -241,18 +274,21 @@ public final class FileIngester {
         StringBuilder columns = new StringBuilder();
         for (Column column : kind.columns()) {
             HeaderCell cell = binding.columns().get(column.name());
-            columns.append(",\n        ").append(cell == null ? "null::varchar" : "c" + (cell.index() + 1))
-                    .append(" as \"").append(column.name()).append('"');
+            HeaderBinding.Given given = binding.fromMetadata().get(column.name());
+            String delivered = cell == null ? "null::varchar" : "c" + (cell.index() + 1);
+            // What the title or file name gives (a cut-off) stands in for a missing cell, as HeaderBinding.get does.
+            columns.append(",\n        ").append(given == null ? delivered : "coalesce(" + delivered + ", "
+                    + literal(given.value()) + ")").append(" as \"").append(column.name()).append('"');
         }
-        return "create or replace temp view delivered as\nselect " + ordinal + " as ordinal, " + fit + " as cells_fit"
-                + columns + "\nfrom stage";
+        return "create or replace temp view delivered as\nselect " + csv.ordinal() + " as ordinal, " + fit
+                + " as cells_fit" + columns + "\nfrom " + csv.table();
     }
 
     /**
      * Loads a table's data rows: blank rows skipped, each row loaded or rejected with its reason. Returns the number
      * of the notes row that ended the table, or {@link Integer#MAX_VALUE}.
      */
-    private static int loadRows(Iterator<RawRow> data, ExtractKind.RowLoader loader, LoadContext context,
+    private static int loadRows(Iterator<RawRow> data, int width, ExtractKind.RowLoader loader, LoadContext context,
                                 DuckDBAppender rejections, Tally tally) throws SQLException {
         while (data.hasNext()) {
             RawRow row = data.next();
@@ -261,50 +297,95 @@ public final class FileIngester {
                 continue;
             }
             if (NOTES_ROW.matcher(row.firstText()).matches()) {
+                loader.notes(notes(row, data));
                 return row.number();
             }
             tally.read++;
             try {
-                checkCells(row, tally.undecodable);
+                checkCells(row, width, tally.undecodable);
+                checkMoneyUnit(row, context.header());
                 loader.load(row);
                 tally.loaded++;
             } catch (RowRejectedException e) {
                 tally.rejected++;
                 rejections.beginRow().append(context.delivery().contentHash()).append(context.sheet())
-                        .append(row.number()).append(e.reason()).append(raw(row)).endRow();
+                        .append(row.number()).append(e.reason()).append(raw(row)).append(e.code()).endRow();
             }
         }
         return Integer.MAX_VALUE;
     }
 
-    /** The first row of {@code head} that is (with the rows merged below it) the header of a known kind. */
-    private Optional<Header> findHeader(List<RawRow> head, IntUnaryOperator headerDepth) {
+    /** The notes row {@code first} and the rows after it (at most {@link #HEADER_SEARCH_ROWS}), each as its text. */
+    private static List<String> notes(RawRow first, Iterator<RawRow> rest) {
+        List<String> notes = new ArrayList<>();
+        RawRow row = first;
+        while (row != null && notes.size() < HEADER_SEARCH_ROWS) {
+            String text = String.join(",", row.cells().stream().map(Cells::text).filter(t -> !t.isEmpty()).toList());
+            if (!text.isEmpty()) {
+                notes.add(text);
+            }
+            row = rest.hasNext() ? rest.next() : null;
+        }
+        return notes;
+    }
+
+    /**
+     * The first row of {@code head} that is (with the rows merged below it) the header of a known kind; the rows above
+     * it (and the sheet's own titles) are its title rows. Where none is, {@code tally} keeps the nearest kind.
+     */
+    private Optional<Header> findHeader(List<RawRow> head, IntUnaryOperator headerDepth, SheetSource sheet,
+                                        String fileName, Nearest nearest) {
+        List<String> sheetTitles = sheet == null ? List.of() : sheet.titles();
+        String sheetName = sheet == null ? "" : sheet.name();
         for (int i = 0; i < head.size(); i++) {
             if (head.get(i).isBlank()) {
                 continue;
             }
             int depth = Math.min(headerDepth.applyAsInt(head.get(i).number()), head.size() - i);
-            Optional<Recognised> match = recognise(combine(head.subList(i, i + depth)));
+            // A title merged across the table's width stands in each cell it covers: read it once.
+            Set<String> titles = new LinkedHashSet<>(sheetTitles);
+            head.subList(0, i).stream().flatMap(r -> r.cells().stream()).map(Cells::text).filter(t -> !t.isEmpty())
+                    .forEach(titles::add);
+            TableMetadata metadata = TableMetadata.of(List.copyOf(titles), sheetName, fileName);
+            List<String> header = combine(head.subList(i, i + depth));
+            Optional<Recognised> match = recognise(header, metadata, head.get(i).number(), sheetName, nearest);
             if (match.isPresent()) {
-                List<String> titles = head.subList(0, i).stream()
-                        .flatMap(r -> r.cells().stream()).map(Cells::text).filter(t -> !t.isEmpty()).toList();
-                return Optional.of(new Header(i, depth, match.get().kind(), match.get().binding(), titles));
+                return Optional.of(new Header(i, depth, match.get().kind(), match.get().binding()));
             }
         }
         return Optional.empty();
     }
 
-    /** Rows no kind should see: a runaway cell, or bytes that did not decode. */
-    private static void checkCells(RawRow row, boolean undecodable) {
+    /** A row with a value in a money column whose unit only an unconvertible title line states. */
+    private static void checkMoneyUnit(RawRow row, HeaderBinding header) {
+        for (String column : header.unreadableMoneyColumns()) {
+            if (!Cells.isMissing(header.get(row, column))) {
+                throw new RowRejectedException("title_unit_unconvertible", column + "：标题所述金额单位“"
+                        + header.metadata().moneyUnit().stated() + "”无法换算为万元，数值无法读取");
+            }
+        }
+    }
+
+    /**
+     * Rows no kind should see: the end of a file cut off in transit, a runaway cell, or bytes that did not decode. A
+     * last row that no line break ends and that lacks some of the header's {@code width} cells was cut off; its
+     * missing cells are not empty ones. (A file may lack the final line break; cut off after its last cell, it
+     * cannot be told from one that does.)
+     */
+    private static void checkCells(RawRow row, int width, boolean undecodable) {
+        if (row.cutOff() && row.cells().size() < width) {
+            throw new RowRejectedException("row_truncated", "文件在这一行中间结束（被截断？）：只有 "
+                    + row.cells().size() + " 列，表头有 " + width + " 列");
+        }
         for (int c = 0; c < row.cells().size(); c++) {
             String cell = row.cell(c);
             if (cell.length() > MAX_CELL_CHARS) {
-                throw new RowRejectedException("column " + (c + 1) + " holds " + cell.length()
-                        + " characters, more than the " + MAX_CELL_CHARS + " any field may have");
+                throw new RowRejectedException("cell_too_long", "第 " + (c + 1) + " 列有 " + cell.length()
+                        + " 个字符，超过任何字段可能的 " + MAX_CELL_CHARS + " 个（可能是引号未闭合）");
             }
             if (undecodable && cell.indexOf('\uFFFD') >= 0) {
-                throw new RowRejectedException("column " + (c + 1) + " holds bytes that are not valid in the file's "
-                        + "encoding (shown as \uFFFD in raw)");
+                throw new RowRejectedException("bytes_undecodable", "第 " + (c + 1) + " 列含有文件编码中无效的字节"
+                        + "（原始内容中显示为 \uFFFD）");
             }
         }
     }
@@ -326,7 +407,7 @@ public final class FileIngester {
                     cut.add(t);
                     kept += t.length();
                 }
-                return new RawRow(row.number(), cut).raw() + " …(cut; " + row.cells().size() + " cells)";
+                return new RawRow(row.number(), cut).raw() + " …（已截断；共 " + row.cells().size() + " 个单元格）";
             }
         }
         return row.raw();
@@ -337,30 +418,45 @@ public final class FileIngester {
         return name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm");
     }
 
-    /** The reason a file could not be read, in words an operator acts on. */
-    private static String explain(Throwable e, ExtractFormat format) {
-        String root = rootMessage(e);
-        if (root.contains("EOF reached before encapsulated token finished")) {
-            return "the file ends inside a quoted field (truncated?): " + root;
-        }
-        if (root.contains("Zip bomb detected")) {
-            return "the workbook expands far more than a workbook does, refused as a possible zip bomb ("
-                    + root.lines().findFirst().orElse("") + ")";
-        }
-        if (root.contains("DOCTYPE is disallowed")) {
-            return "the workbook's XML declares a DOCTYPE (entities are never resolved, nothing outside the file is"
-                    + " read): " + root;
-        }
-        if (format == ExtractFormat.WORKBOOK) {
-            return "not a valid Excel workbook (corrupt, truncated, or another kind of zip file): " + root;
-        }
-        return root;
+    private record Explained(String code, String text) {
     }
 
-    private Optional<Recognised> recognise(List<String> header) {
-        return kinds.stream()
-                .flatMap(k -> k.recognise(header).map(b -> new Recognised(k, b)).stream())
-                .max(Comparator.comparingInt(r -> r.binding().size()));
+    /** The reason a file could not be read, in words the office acts on. */
+    private static Explained explain(Throwable e, ExtractFormat format) {
+        String root = rootMessage(e);
+        if (root.contains("EOF reached before encapsulated token finished")) {
+            return new Explained("file_truncated", "文件在一个带引号的字段中间结束（文件被截断？请重新导出）：" + root);
+        }
+        if (root.contains("Zip bomb detected")) {
+            return new Explained("file_zip_bomb", "工作簿解压后远大于正常的工作簿，疑为压缩炸弹，已拒收（"
+                    + root.lines().findFirst().orElse("") + "）");
+        }
+        if (root.contains("DOCTYPE is disallowed")) {
+            return new Explained("file_doctype", "工作簿的 XML 声明了 DOCTYPE（不解析任何实体、不读取文件以外的内容），已拒收："
+                    + root);
+        }
+        if (format == ExtractFormat.WORKBOOK) {
+            return new Explained("file_corrupt_workbook", "不是有效的 Excel 工作簿（已损坏、被截断，或是其他 zip 文件）："
+                    + root);
+        }
+        return new Explained("file_unreadable", root);
+    }
+
+    /** The kind whose columns bind most of {@code header}; where none binds, the nearest is kept in the tally. */
+    private Optional<Recognised> recognise(List<String> header, TableMetadata metadata, int rowNumber,
+                                           String sheet, Nearest nearest) {
+        Recognised best = null;
+        for (ExtractKind kind : kinds) {
+            HeaderBinding.Assessment a = kind.assess(header, metadata);
+            if (a.bound()) {
+                if (best == null || a.binding().size() > best.binding().size()) {
+                    best = new Recognised(kind, a.binding());
+                }
+            } else {
+                nearest.consider(a, rowNumber, sheet);
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** A header spread over several rows by merged cells: per column the distinct texts, top to bottom. */
@@ -396,8 +492,12 @@ public final class FileIngester {
         }
     }
 
-    private static FileOutcome refused(String message, String format) {
-        return new FileOutcome(FileOutcome.Status.REFUSED, "", format, List.of(message), 0, 0, 0);
+    private static FileOutcome refused(String code, String message, String format) {
+        return new FileOutcome(FileOutcome.Status.REFUSED, code, "", format, List.of(message), 0, 0, 0);
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static String rootMessage(Throwable e) {
@@ -425,31 +525,106 @@ public final class FileIngester {
     private record Recognised(ExtractKind kind, HeaderBinding binding) {
     }
 
-    /** A header found at {@code index} of the head, {@code depth} rows deep, with the titles above it. */
-    private record Header(int index, int depth, ExtractKind kind, HeaderBinding binding, List<String> titles) {
+    /** A header found at {@code index} of the head, {@code depth} rows deep. */
+    private record Header(int index, int depth, ExtractKind kind, HeaderBinding binding) {
 
         /** The position of the first row below the header. */
         int end() {
             return index + depth;
         }
 
-        /** The loader's context; the columns no kind reads are reported in the file's messages. */
+        /** How many columns the header has (its cells, with the rows merged below it). */
+        int width(List<RawRow> head) {
+            return combine(head.subList(index, end())).size();
+        }
+
+        TableReport report(String sheet, List<RawRow> head, String refusal) {
+            return new TableReport(sheet, head.get(index).number(), combine(head.subList(index, end())), kind, binding,
+                    null, refusal);
+        }
+
+        /**
+         * The loader's context; the columns no kind reads, the values taken from titles and file name, and a title
+         * unit the headers contradict are reported in the file's messages.
+         */
         LoadContext context(DuckDBConnection connection, Delivery delivery, String sheet, IngestSettings settings,
                             String where, Tally tally) {
             List<String> unread = binding.unread();
             if (!unread.isEmpty()) {
-                tally.messages.add(where + "columns not read by " + kind.code() + ": "
-                        + String.join(", ", unread.subList(0, Math.min(unread.size(), MAX_LISTED_COLUMNS)))
-                        + (unread.size() > MAX_LISTED_COLUMNS ? " and " + (unread.size() - MAX_LISTED_COLUMNS)
-                        + " more" : ""));
+                tally.messages.add(where + kind.name() + "（" + kind.code() + "）未读取的列："
+                        + String.join("、", unread.subList(0, Math.min(unread.size(), MAX_LISTED_COLUMNS)))
+                        + (unread.size() > MAX_LISTED_COLUMNS ? " 等另 " + (unread.size() - MAX_LISTED_COLUMNS) + " 列"
+                        : ""));
             }
-            return new LoadContext(connection, delivery, sheet, titles, binding, settings);
+            TableMetadata metadata = binding.metadata();
+            binding.fromMetadata().forEach((column, given) -> {
+                if (!binding.has(column)) {
+                    tally.messages.add(where + column + "取自" + given.from() + "：" + given.value());
+                }
+            });
+            if (metadata.moneyUnit() != null && !binding.unitConflicts().isEmpty()) {
+                tally.messages.add(where + "标题所述金额单位“" + metadata.moneyUnit().stated() + "”与表头"
+                        + String.join("、", binding.unitConflicts()) + "的单位不同，以表头为准");
+            }
+            metadata.notes().forEach(note -> tally.messages.add(where + note));
+            return new LoadContext(connection, delivery, sheet, binding, settings);
+        }
+    }
+
+    /** The kind a header came closest to where no kind is its own: what a refusal names. */
+    public static final class Nearest {
+        private HeaderBinding.Assessment assessment;
+        private int row;
+        private String sheet;
+
+        void consider(HeaderBinding.Assessment a, int row, String sheet) {
+            if (a.binding().size() > 0 && (assessment == null || a.binding().size() > assessment.binding().size()
+                    || a.binding().size() == assessment.binding().size()
+                    && a.missing().size() < assessment.missing().size())) {
+                this.assessment = a;
+                this.row = row;
+                this.sheet = sheet;
+            }
+        }
+
+        void consider(Nearest other) {
+            if (other.assessment != null) {
+                consider(other.assessment, other.row, other.sheet);
+            }
+        }
+
+        void clear() {
+            assessment = null;
+        }
+
+        public HeaderBinding.Assessment assessment() {
+            return assessment;
+        }
+
+        /** "。最接近的是…：缺少必需列…；已识别的列…；其余的列…", or why nothing is near. */
+        public String describe() {
+            if (assessment == null) {
+                return "：没有一个表头单元格是已知种类的列名（可用 inspect 命令查看文件的读取方式）";
+            }
+            List<String> has = new ArrayList<>();
+            assessment.binding().columns().forEach((column, cell) -> has.add(cell.text().equals(column) ? column
+                    : cell.text() + "→" + column));
+            List<String> unread = assessment.binding().unread();
+            return "。最接近的是“" + assessment.kind().name() + "”（" + assessment.kind().code() + "，"
+                    + (sheet == null || sheet.isEmpty() ? "" : "工作表“" + sheet + "”")
+                    + "第 " + row + " 行）：缺少必需列 " + String.join("、", assessment.missing())
+                    + "；已识别的列 " + String.join("、", has)
+                    + (unread.isEmpty() ? "" : "；其余的列 "
+                    + String.join("、", unread.subList(0, Math.min(unread.size(), MAX_LISTED_COLUMNS))));
         }
     }
 
     private static final class Tally {
         final Set<ExtractKind> kinds = new LinkedHashSet<>();
         final List<String> messages = new ArrayList<>();
+        /** The code of the first table recognised but refused as a whole (a yearbook without a year). */
+        String refusedSheet;
+        final Nearest nearest = new Nearest();
         long read;
         long loaded;
         long rejected;
@@ -464,6 +639,8 @@ public final class FileIngester {
             loaded = 0;
             rejected = 0;
             lastRow = 0;
+            nearest.clear();
+            refusedSheet = null;
         }
     }
 }

@@ -5,12 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A header cell as kinds compare it: NFKC (full-width brackets become half-width), no white space, Latin letters
- * upper-cased; a trailing bracketed unit ({@code 营业收入（万元）}) split off when it is a known unit.
+ * A header cell as kinds compare it ({@code jobs/kinds/README.md}): NFKC (full-width brackets become half-width),
+ * no white space, 【】 read as [], a leading [标] dropped, Latin letters upper-cased; a trailing bracketed unit
+ * ({@code 营业收入（万元）}) split off when it is a known unit.
  */
 public record HeaderCell(int index, String text, String name, String unit) {
 
     private static final Pattern TRAILING_BRACKET = Pattern.compile("(.+?)[(\\[]([^()\\[\\]]+)[)\\]]");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s");
 
     public static HeaderCell of(int index, String raw) {
         String full = normaliseName(raw);
@@ -22,7 +24,9 @@ public record HeaderCell(int index, String text, String name, String unit) {
     }
 
     static String normaliseName(String raw) {
-        return Cells.text(raw).replaceAll("\\s", "").replace('【', '[').replace('】', ']').toUpperCase(Locale.ROOT);
+        String t = WHITE_SPACE.matcher(Cells.text(raw)).replaceAll("").replace('【', '[').replace('】', ']')
+                .replace('〔', '[').replace('〕', ']').toUpperCase(Locale.ROOT);
+        return t.startsWith("[标]") ? t.substring(3) : t;
     }
 
     /** True when this cell is the column, with or without its unit. */

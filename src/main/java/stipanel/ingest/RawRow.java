@@ -8,9 +8,14 @@ import org.apache.commons.csv.CSVFormat;
 
 /**
  * One delivered row as text, before any rule is applied. {@code number} is the row as a person sees it: the line
- * of a CSV record's first line (the header being line 1) or the sheet's own row number.
+ * of a CSV record's first line (the header being line 1) or the sheet's own row number. {@code cutOff}: a CSV's
+ * last record with no line break after it, where a file cut off in transit ends.
  */
-public record RawRow(int number, List<String> cells) {
+public record RawRow(int number, List<String> cells, boolean cutOff) {
+
+    public RawRow(int number, List<String> cells) {
+        this(number, cells, false);
+    }
 
     public String cell(int index) {
         return index >= 0 && index < cells.size() && cells.get(index) != null ? cells.get(index) : "";

@@ -1,9 +1,23 @@
 package stipanel.ingest;
 
-/** A table whose header is recognised but which cannot be read as a whole; the reason is reported with the file. */
+/**
+ * A table whose header is recognised but which cannot be read as a whole; the reason (Chinese, with a stable code)
+ * is reported with the file.
+ */
 public class SheetRefusedException extends RuntimeException {
 
-    public SheetRefusedException(String reason) {
+    private final String code;
+
+    public SheetRefusedException(String code, String reason) {
         super(reason);
+        this.code = code;
+    }
+
+    public SheetRefusedException(String reason) {
+        this("unclassified", reason);
+    }
+
+    public String code() {
+        return code;
     }
 }

@@ -8,6 +8,14 @@ public interface SheetSource {
     /** The sheet's name; empty for a CSV. */
     String name();
 
+    /**
+     * Text that stands above the table without being one of its rows (the paragraphs above a Word table): read as
+     * title rows before the first row.
+     */
+    default java.util.List<String> titles() {
+        return java.util.List.of();
+    }
+
     /** The rows in order, blank ones included. Can be called once. */
     Iterator<RawRow> rows();
 

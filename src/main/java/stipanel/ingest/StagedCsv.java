@@ -21,20 +21,30 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.duckdb.DuckDBConnection;
 
 /**
  * A CSV delivery read by DuckDB's own reader (the set-based path of issue #7, for kinds with a fast lane,
- * {@link SetBasedKind}): the rows below the header are staged part by part into the temporary table {@code stage},
- * as text ({@code c1 … cN}), in file order, {@link #ordinal()} giving each row's position. DuckDB reads UTF-8 only,
- * so a GBK file is first transcoded.
+ * {@link SetBasedKind}): the rows below the header are staged part by part into a table {@link #table()}, as text
+ * ({@code c1 … cN}), in file order, {@link #ordinal()} giving each row's position. DuckDB reads UTF-8 only, so a GBK
+ * file is first transcoded.
  * <p>
  * The row path ({@link CsvExtractReader}) stays the reference: a file this class cannot stage exactly as that path
  * would read it is left to it. DuckDB's reader skips empty lines and lets a quoted cell span lines, and either
  * would shift the row numbers every rejection and every fact cites, so a part is staged only when its rows equal
- * its lines: each data row is then exactly one line. Bytes DuckDB finds invalid, ragged rows and stray quotes make
- * its reader fail, and the row path, which handles all of them, takes the file.
+ * its lines: each data row is then exactly one line. Bytes DuckDB finds invalid, ragged rows, stray quotes, a file
+ * cut off mid-row and lines over its {@code max_line_size} make its reader fail, and the row path, which handles all
+ * of them, takes the file.
+ * <p>
+ * That failure must not touch the file's transaction (its facts, ledger row and the step's progress): in DuckDB any
+ * error aborts the transaction it happens in, and the job would then fail on the same file every night. So DuckDB's
+ * reader never runs in it. A second connection to the same database ({@link DuckDBConnection#duplicate()}, in
+ * auto-commit) stages each part into an in-memory database attached for it; the job's connection reads the
+ * committed table. It sees it although its transaction began earlier, because DuckDB begins a transaction's
+ * snapshot of an attached database when a statement first reads it ({@code PatentFastLaneTest} stages files whole
+ * and in many parts: a part not seen would fail its query).
  */
 final class StagedCsv implements AutoCloseable {
 
@@ -45,9 +55,15 @@ final class StagedCsv implements AutoCloseable {
     private final Charset charset;
     private final int bomLength;
     private final char delimiter;
-    private DuckDBConnection staged;
+    /** The job connection's duplicate that runs DuckDB's reader, each part in a transaction of its own. */
+    private DuckDBConnection reader;
+    /** The in-memory database holding the staged part, attached by {@link #reader}. */
+    private String database;
     private Path parts;
     private String ordinal;
+
+    /** Names each part's database anew: the job's transaction may still hold the detached one of the part before. */
+    private static final AtomicLong DATABASES = new AtomicLong();
 
     /**
      * A part of the rows below the header: {@code skip} lines to pass over, then {@code rows} rows, one per line, the
@@ -146,29 +162,34 @@ final class StagedCsv implements AutoCloseable {
     }
 
     /**
-     * Stages one part ({@code width} columns) into {@code stage}. False, with nothing staged, when DuckDB's reader
-     * refuses it or its rows are not one per line.
+     * Stages one part ({@code width} columns) into {@link #table()}, in place of the part before. False, the job
+     * connection's transaction untouched, when DuckDB's reader refuses it or its rows are not one per line.
      */
     boolean stage(DuckDBConnection connection, Part part, int width) throws SQLException {
+        detach();
+        if (reader == null) {
+            reader = connection.duplicate();
+            reader.setAutoCommit(true);
+        }
         StringJoiner columns = new StringJoiner(", ", "{", "}");
         for (int c = 1; c <= width; c++) {
             columns.add("'c" + c + "': 'VARCHAR'");
         }
-        try (Statement s = connection.createStatement()) {
-            s.execute("create or replace temp table stage as select * from read_csv("
+        String name = "staged_csv_" + DATABASES.incrementAndGet();
+        try (Statement s = reader.createStatement()) {
+            s.execute("attach ':memory:' as " + name);
+            database = name;
+            s.execute("create table " + table() + " as select * from read_csv("
                     + literal(part.path().toAbsolutePath().toString()) + ", auto_detect = false, header = false, skip = "
                     + part.skip() + ", delim = " + literal(String.valueOf(delimiter))
                     + ", quote = '\"', escape = '\"', columns = " + columns + ")");
         } catch (SQLException e) {
-            drop(connection);
             return false;
         }
-        staged = connection;
         try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("select count(*), coalesce(min(rowid), 0) from stage")) {
+             ResultSet r = s.executeQuery("select count(*), coalesce(min(rowid), 0) from " + table())) {
             r.next();
             if (r.getLong(1) != part.rows()) {
-                drop(connection);
                 return false;
             }
             ordinal = "(stage.rowid - " + r.getLong(2) + " + " + part.firstOrdinal() + ")";
@@ -176,11 +197,15 @@ final class StagedCsv implements AutoCloseable {
         return true;
     }
 
+    /** The staged part's table, named {@code stage} within its database. */
+    String table() {
+        return database + ".stage";
+    }
+
     /**
      * SQL for a staged row's position below the header, from 0: DuckDB's reader appends in file order, so it is the
-     * rowid's distance from the part's first, plus the rows before the part. (The rows of a transaction not yet
-     * committed number from a large offset, about 2^55 here, and counting with {@code row_number() over ()} doubles
-     * the time of staging.)
+     * rowid's distance from the part's first, plus the rows before the part. (Counting with
+     * {@code row_number() over ()} doubles the time of staging.)
      */
     String ordinal() {
         return ordinal;
@@ -225,8 +250,9 @@ final class StagedCsv implements AutoCloseable {
 
     @Override
     public void close() throws IOException, SQLException {
-        if (staged != null) {
-            drop(staged);
+        if (reader != null) {
+            detach();
+            reader.close();
         }
         if (parts != null) {
             try (var files = Files.list(parts)) {
@@ -238,11 +264,17 @@ final class StagedCsv implements AutoCloseable {
         }
     }
 
-    private void drop(DuckDBConnection connection) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("drop table if exists stage");
+    /**
+     * Detaches the staged part's database. The job connection's transaction, if it read the part, still holds it
+     * until it ends: DuckDB frees it then, as it frees a dropped table's rows once no transaction can see them.
+     */
+    private void detach() throws SQLException {
+        if (database != null) {
+            try (Statement s = reader.createStatement()) {
+                s.execute("detach " + database);
+            }
+            database = null;
         }
-        staged = null;
     }
 
     /** Lines of a file: its line feeds, and one more when the last line has none. */

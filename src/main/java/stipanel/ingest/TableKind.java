@@ -2,40 +2,42 @@ package stipanel.ingest;
 
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The common shape of an extract kind: recognised by a fixed list of columns, loaded into one fact table. A
- * subclass says only how one row is read: validate everything, then append it with its lineage, or throw
- * {@link RowRejectedException}.
+ * The common shape of an extract kind: recognised by the columns of {@code jobs/kinds/<code>.yml}, loaded into one
+ * fact table. A subclass says only how one row is read: validate everything, then append it with its lineage, or
+ * throw {@link RowRejectedException}.
  */
 public abstract class TableKind implements ExtractKind {
 
-    private final String code;
+    private final KindDefinition definition;
     private final String schema;
     private final String table;
-    private final List<Column> columns;
 
     /** {@code factTable} as {@code schema.table}. */
-    protected TableKind(String code, String factTable, List<Column> columns) {
-        this.code = code;
+    protected TableKind(KindDefinition definition, String factTable) {
+        this.definition = definition;
         this.schema = factTable.substring(0, factTable.indexOf('.'));
         this.table = factTable.substring(factTable.indexOf('.') + 1);
-        this.columns = List.copyOf(columns);
     }
 
     @Override
     public String code() {
-        return code;
+        return definition.code();
     }
 
     @Override
-    public Optional<HeaderBinding> recognise(List<String> header) {
-        return HeaderBinding.bind(header, columns);
+    public String name() {
+        return definition.name();
+    }
+
+    @Override
+    public HeaderBinding.Assessment assess(List<String> header, TableMetadata metadata) {
+        return HeaderBinding.assess(header, definition, metadata);
     }
 
     public List<Column> columns() {
-        return columns;
+        return definition.columns();
     }
 
     @Override

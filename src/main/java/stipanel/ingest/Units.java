@@ -35,6 +35,12 @@ public final class Units {
         return NOT_UNIT.matcher(Cells.text(raw)).replaceAll("").replace("人民币", "");
     }
 
+    /** A unit of money (元, 千元, 万元, 百万元, 亿元; 人民币 dropped). */
+    public static boolean isMoney(String unit) {
+        Unit u = UNITS.get(normalise(unit));
+        return u != null && u.quantity().equals("money");
+    }
+
     public static boolean isKnown(String unit) {
         return UNITS.containsKey(normalise(unit));
     }

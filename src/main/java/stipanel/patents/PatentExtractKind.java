@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import stipanel.ingest.Cells;
-import stipanel.ingest.Column;
+import stipanel.ingest.KindDefinitions;
 import stipanel.ingest.FactAppender;
 import stipanel.ingest.HeaderBinding;
 import stipanel.ingest.LoadContext;
@@ -55,28 +55,12 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
     static final String AWARDS = "获奖情况";
     static final String CUTOFF = "数据截止日期";
 
-    private static final List<Column> COLUMNS = List.of(
-            Column.required(NUMBER, "专利申请号", "申请号（专利号）", "申请号/专利号", "专利号"),
-            Column.optional(TYPE, "类型", "专利种类"),
-            Column.required(FILED, "申请日期"),
-            Column.required(GRANTED, "授权公告日期", "授权日", "授权日期"),
-            Column.optional(TITLE, "发明名称", "专利名称", "标题", "发明创造名称"),
-            Column.optional(IPC, "IPC主分类号", "主分类", "IPC主分类", "主IPC"),
-            Column.optional(APPLICANT, "申请人", "专利权人", "当前专利权人", "申请人（专利权人）", "第一申请人"),
-            Column.optional(USCC, "统一社会信用代码", "专利权人信用代码", "第一专利权人统一社会信用代码"),
-            Column.optional(REGION, "行政区划代码", "区划代码", "申请人地区代码", "第一专利权人地区代码"),
-            Column.optional(STATUS, "当前法律状态", "法律状态（简单）"),
-            Column.optional(LAPSED, "失效日", "权利终止日", "终止日期"),
-            Column.optional(OVERSEAS, "是否有海外同族", "海外同族数", "海外同族专利"),
-            Column.optional(PLEDGE, "质押金额", "质押融资额"),
-            Column.optional(AWARDS, "获奖", "奖项", "专利获奖情况"),
-            Column.optional(CUTOFF, "截止日期", "数据日期", "统计截止日期"));
 
     private static final Pattern COUNT = Pattern.compile("(\\d+)(件|个|项)?");
     private static final Pattern AMOUNT_WITH_UNIT = Pattern.compile("([-\\d.,]+)\\s*(亿元|万元|千元|元)");
 
-    public PatentExtractKind() {
-        super("patents", TABLE, COLUMNS);
+    public PatentExtractKind(KindDefinitions definitions) {
+        super(definitions.get("patents"), TABLE);
     }
 
     @Override

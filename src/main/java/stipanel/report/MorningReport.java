@@ -29,12 +29,6 @@ import stipanel.workbook.WorkbookData;
  */
 public final class MorningReport {
 
-    /**
-     * What the night's rejected rows are grouped by, an expression over {@code rejected} (ingest.rejected_rows).
-     * ingest.rejected_rows gets a stable reason_code beside its Chinese reason (issue 11); until then, the reason
-     * with its quoted values taken out ('2022-02-30' becomes '…'), so that one rule is one group.
-     */
-    static final String REASON_CODE = "regexp_replace(rejected.reason, '''[^'']*''', '''…''', 'g')";
     /** The changes listed by value; the rest are counted, and all are in ops.panel_changes. */
     static final int MAX_CHANGES = 200;
 

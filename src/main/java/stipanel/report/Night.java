@@ -16,8 +16,11 @@ record Night(RunSummary summary, int inboxFiles, List<DeliveredFile> files, List
                          long rowsRead, long rowsLoaded, long rowsRejected) {
     }
 
-    /** One reason (code) of rejection: how many of the night's rows it rejected, and the first few. */
-    record Reason(String code, long rows, List<Example> examples) {
+    /**
+     * One reason of rejection: its code (ref.reason_codes) and, for a reason not yet given a code, its wording as a
+     * rule; how many of the night's rows it rejected, and the first few.
+     */
+    record Reason(String code, String description, long rows, List<Example> examples) {
     }
 
     record Example(String reason, String fileName, String sheet, Integer rowNumber, String raw) {
@@ -50,27 +53,36 @@ record Night(RunSummary summary, int inboxFiles, List<DeliveredFile> files, List
                     group by content_hash
                 ),
                 rejected as (
-                    select %s as reason_code, rejected.reason, night.file_name, rejected.sheet,
-                           rejected.row_number, rejected.raw
+                    select coalesce(rejected.reason_code, 'unclassified') as reason_code,
+                           -- a reason not yet given a code: its wording, without the quoted values, is its rule
+                           case when coalesce(rejected.reason_code, 'unclassified') = 'unclassified'
+                                then regexp_replace(regexp_replace(rejected.reason, '“[^”]*”', '“…”', 'g'),
+                                    '''[^'']*''', '''…''', 'g') else '' end as rule,
+                           rejected.reason, night.file_name, rejected.sheet, rejected.row_number, rejected.raw
                     from ingest.rejected_rows as rejected
                     join night using (content_hash)
                 )
-                select reason_code, count(*) over (partition by reason_code) as n, reason, file_name, sheet,
-                       row_number, raw
+                select reason_code, rule, count(*) over (partition by reason_code, rule) as n, reason, file_name,
+                       sheet, row_number, raw, coalesce(code.description_zh, '')
                 from rejected
-                qualify row_number() over (partition by reason_code order by file_name, sheet, row_number) <= ?
-                order by n desc, reason_code, file_name, sheet, row_number
-                """.formatted(MorningReport.REASON_CODE))) {
+                left join ref.reason_codes as code on code.code = rejected.reason_code
+                qualify row_number() over (partition by reason_code, rule order by file_name, sheet, row_number) <= ?
+                order by n desc, reason_code, rule, file_name, sheet, row_number
+                """)) {
             p.setLong(1, jobInstanceId);
             p.setInt(2, EXAMPLES);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     String code = r.getString(1);
-                    long rows = r.getLong(2);
-                    int rowNumber = r.getInt(6);
+                    String rule = r.getString(2);
+                    long rows = r.getLong(3);
+                    int rowNumber = r.getInt(7);
                     Integer row = r.wasNull() ? null : rowNumber;
-                    reasons.computeIfAbsent(code, k -> new Reason(code, rows, new ArrayList<>())).examples()
-                            .add(new Example(r.getString(3), r.getString(4), r.getString(5), row, r.getString(7)));
+                    String description = r.getString(9) + (rule.isEmpty() ? "" : "：" + rule);
+                    reasons.computeIfAbsent(code + "\u0000" + rule,
+                                    k -> new Reason(code, description, rows, new ArrayList<>()))
+                            .examples().add(new Example(r.getString(4), r.getString(5), r.getString(6), row,
+                                    r.getString(8)));
                 }
             }
         }

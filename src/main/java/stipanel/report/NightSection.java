@@ -53,22 +53,25 @@ final class NightSection {
             h.element("p", "每个原因列出前 " + Night.EXAMPLES + " 行；全部被拒绝的行见工作簿“数据质量”表和数据仓库视图 rejected_rows。"
                     + "改正后重新交付该文件（内容不同即为新交付），下次运行即装载。");
             h.open("table", "class", "reasons").open("thead").open("tr");
-            for (String name : List.of("原因", "行数", "文件", "工作表", "行号", "原始内容")) {
+            for (String name : List.of("原因代码", "行数", "原因", "文件", "工作表", "行号", "原始内容")) {
                 h.element("th", name);
             }
             h.close("tr").close("thead").open("tbody");
+            int group = 0;
             for (Night.Reason reason : night.reasons()) {
                 boolean first = true;
+                group++;
                 for (Night.Example e : reason.examples()) {
-                    h.open("tr", "data-reason", reason.code());
+                    h.open("tr", "data-reason", reason.code(), "data-group", String.valueOf(group));
                     if (first) {
                         String rows = String.valueOf(reason.examples().size());
-                        h.element("td", e.reason(), "rowspan", rows)
+                        h.open("td", "rowspan", rows).element("code", reason.code()).raw("<br>")
+                                .text(reason.description()).close("td")
                                 .element("td", String.valueOf(reason.rows()), "class", "num", "rowspan", rows,
                                         "data-rows", String.valueOf(reason.rows()));
                         first = false;
                     }
-                    h.element("td", e.fileName()).element("td", e.sheet())
+                    h.element("td", e.reason()).element("td", e.fileName()).element("td", e.sheet())
                             .element("td", e.rowNumber() == null ? "" : String.valueOf(e.rowNumber()), "class", "num")
                             .element("td", e.raw(), "class", "raw").close("tr");
                 }

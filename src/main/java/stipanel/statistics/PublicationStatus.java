@@ -1,6 +1,8 @@
 package stipanel.statistics;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import stipanel.ingest.Cells;
 import stipanel.ingest.RowRejectedException;
@@ -13,7 +15,19 @@ public final class PublicationStatus {
 
     public static final List<String> IN_ORDER = List.of("初步核算", "初步核实", "最终核实", "普查修订");
 
+    /** A status a title or a note states: 初步核算数, 最终核实数 …, or a bare 初步 (初步数, 初步统计). */
+    private static final Pattern STATED = Pattern.compile("初步核算|初步核实|最终核实|普查修订|初步");
+
     private PublicationStatus() {
+    }
+
+    /**
+     * The status a title or a note states, or {@code null} when it states none: a bare 初步 is 初步核实 (DOMAIN.md §5:
+     * a yearbook whose title says 初步).
+     */
+    public static String statedIn(String text) {
+        Matcher m = STATED.matcher(Cells.text(text));
+        return !m.find() ? null : m.group().equals("初步") ? "初步核实" : m.group();
     }
 
     /** The normalised status, {@code null} when empty; an unknown status rejects the row. */

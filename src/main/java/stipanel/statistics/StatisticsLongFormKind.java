@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import stipanel.ingest.Cells;
-import stipanel.ingest.Column;
+import stipanel.ingest.KindDefinitions;
 import stipanel.ingest.FactAppender;
 import stipanel.ingest.HeaderBinding;
 import stipanel.ingest.LoadContext;
@@ -38,26 +38,8 @@ public class StatisticsLongFormKind extends TableKind {
     static final String PUBLISHED = "发布日期";
     static final String STATISTIC_CODE = "指标代码";
 
-    private static final List<Column> COLUMNS = List.of(
-            Column.required(YEAR, "年度", "统计年度"),
-            Column.optional(REGION_CODE, "行政区划代码", "区划代码", "统计用区划代码"),
-            Column.optional(REGION_NAME, "地区", "行政区划名称"),
-            Column.required(STATISTIC, "指标"),
-            Column.required(VALUE, "指标值", "数据", "值"),
-            Column.optional(UNIT, "单位"),
-            Column.optional(STATUS, "状态"),
-            Column.optional(PUBLISHED, "公布日期", "发布时间"),
-            Column.optional(STATISTIC_CODE),
-            Column.optional("填报单位"),
-            Column.optional("备注"));
-
-    public StatisticsLongFormKind() {
-        super("statistics_long", StatisticVersions.TABLE, COLUMNS);
-    }
-
-    @Override
-    public Optional<HeaderBinding> recognise(List<String> header) {
-        return super.recognise(header).filter(b -> b.has(REGION_CODE) || b.has(REGION_NAME));
+    public StatisticsLongFormKind(KindDefinitions definitions) {
+        super(definitions.get("statistics_long"), StatisticVersions.TABLE);
     }
 
     @Override
@@ -71,13 +53,24 @@ public class StatisticsLongFormKind extends TableKind {
         BaseStatistic statistic = statistic(h, row);
         String deliveredUnit = Cells.text(h.get(row, UNIT));
         BigDecimal value = Units.convert(Cells.number(h.get(row, VALUE), VALUE),
-                deliveredUnit.isEmpty() ? h.unit(VALUE) : deliveredUnit, statistic.unit(), UNIT);
+                deliveredUnit.isEmpty() ? unstatedUnit(h, statistic, row) : deliveredUnit, statistic.unit(), UNIT);
         String status = PublicationStatus.of(h.get(row, STATUS));
         LocalDate published = Cells.date(h.get(row, PUBLISHED), PUBLISHED);
         boolean undated = published == null;
         StatisticVersions.append(appender, row, statistic, region, year, value, status,
                 undated ? context.delivery().firstIngestedOn() : published, undated,
                 Cells.text(h.get(row, STATISTIC)), deliveredUnit, Cells.text(h.get(row, VALUE)));
+    }
+
+    /**
+     * The unit of a row whose 计量单位 is empty: the 数值 header's (数值（万元）), else for a money statistic the title's
+     * unit line (金额单位：千元); none means the statistic's canonical unit.
+     */
+    private static String unstatedUnit(HeaderBinding h, BaseStatistic statistic, RawRow row) {
+        if (!h.unit(VALUE).isEmpty()) {
+            return h.unit(VALUE);
+        }
+        return StatisticVersions.titleUnit(statistic, h.metadata(), h.get(row, VALUE), VALUE + "：计量单位为空");
     }
 
     private static Region region(HeaderBinding h, RawRow row) {

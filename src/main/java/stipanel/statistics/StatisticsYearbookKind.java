@@ -4,45 +4,58 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
 import stipanel.ingest.Cells;
+import stipanel.ingest.Column;
 import stipanel.ingest.ExtractKind;
 import stipanel.ingest.FactAppender;
 import stipanel.ingest.HeaderBinding;
 import stipanel.ingest.HeaderCell;
+import stipanel.ingest.KindDefinition;
+import stipanel.ingest.KindDefinitions;
 import stipanel.ingest.LoadContext;
 import stipanel.ingest.RawRow;
 import stipanel.ingest.Region;
 import stipanel.ingest.Regions;
 import stipanel.ingest.RowRejectedException;
 import stipanel.ingest.SheetRefusedException;
+import stipanel.ingest.TableMetadata;
 import stipanel.ingest.Units;
 
 /**
  * 年鉴宽表 (DOMAIN.md §5): a yearbook sheet with one row per region and one column per base statistic, the unit in
- * each header's brackets. The data year, the city or province that scopes region names, the 发布日期 and whether
- * the figures are 初步 come from the title rows above the header.
+ * each header's brackets (else a title's money unit). The data year, the city or province that scopes region names,
+ * the 发布日期 and whether the figures are 初步 come from the table's metadata (its title rows).
  */
 @Component
 public class StatisticsYearbookKind implements ExtractKind {
 
     static final String REGION = "地区";
-    private static final Set<String> REGION_HEADERS = Set.of("地区", "县(市、区)", "县(市,区)", "县市区", "地区名称", "区域");
-    private static final Pattern DATA_YEAR = Pattern.compile("(\\d{4})年");
-    private static final Pattern PUBLISHED = Pattern.compile("发布日期[:：]?\\s*(.+)");
+
+    private final KindDefinition definition;
+    private final Column region;
+
+    public StatisticsYearbookKind(KindDefinitions definitions) {
+        this.definition = definitions.get("statistics_yearbook");
+        this.region = definition.column(REGION).orElseThrow();
+    }
 
     @Override
     public String code() {
-        return "statistics_yearbook";
+        return definition.code();
+    }
+
+    @Override
+    public String name() {
+        return definition.name();
     }
 
     @Override
@@ -50,19 +63,21 @@ public class StatisticsYearbookKind implements ExtractKind {
         return List.of(StatisticVersions.TABLE);
     }
 
+    /** The first non-empty header cell names the regions; each other cell that is a base statistic is a column. */
     @Override
-    public Optional<HeaderBinding> recognise(List<String> header) {
+    public HeaderBinding.Assessment assess(List<String> header, TableMetadata metadata) {
         int first = 0;
         while (first < header.size() && Cells.text(header.get(first)).isEmpty()) {
             first++;
         }
-        if (first == header.size() || !REGION_HEADERS.contains(HeaderCell.of(first, header.get(first)).name())) {
-            return Optional.empty();
-        }
         Map<String, HeaderCell> columns = new LinkedHashMap<>();
         List<String> unread = new ArrayList<>();
-        columns.put(REGION, HeaderCell.of(first, header.get(first)));
-        for (int i = first + 1; i < header.size(); i++) {
+        Set<String> money = new HashSet<>();
+        if (first < header.size() && HeaderCell.of(first, header.get(first)).is(region)) {
+            columns.put(REGION, HeaderCell.of(first, header.get(first)));
+            first++;
+        }
+        for (int i = first; i < header.size(); i++) {
             if (Cells.text(header.get(i)).isEmpty()) {
                 continue;
             }
@@ -70,26 +85,35 @@ public class StatisticsYearbookKind implements ExtractKind {
             Optional<BaseStatistic> statistic = BaseStatistic.named(cell.name());
             if (statistic.isPresent() && !columns.containsKey(statistic.get().code())) {
                 columns.put(statistic.get().code(), cell);
+                if (statistic.get().unit().equals("万元")) {
+                    money.add(statistic.get().code());
+                }
             } else {
                 unread.add(cell.text());
             }
         }
-        return columns.size() > 1 ? Optional.of(HeaderBinding.of(columns, unread)) : Optional.empty();
+        List<String> missing = new ArrayList<>();
+        if (!columns.containsKey(REGION)) {
+            missing.add(REGION + "（首列）");
+        }
+        if (columns.size() - (columns.containsKey(REGION) ? 1 : 0) == 0) {
+            missing.add("至少一个基础统计指标");
+        }
+        return new HeaderBinding.Assessment(definition, HeaderBinding.of(columns, unread, money, metadata), missing);
     }
 
     @Override
     public RowLoader open(LoadContext context) throws SQLException {
-        String title = String.join(" ", context.titleTexts());
-        Matcher year = DATA_YEAR.matcher(title);
-        if (!year.find()) {
-            throw new SheetRefusedException("the title rows name no data year (such as 2024年)");
+        TableMetadata metadata = context.metadata();
+        if (metadata.year() == null) {
+            throw new SheetRefusedException("title_year_missing", "标题行没有写明数据年份（如 2024年）");
         }
-        int dataYear = Integer.parseInt(year.group(1));
-        Region scope = Regions.namedIn(title).orElse(null);
-        LocalDate published = publishedOn(context.titleTexts());
-        boolean undated = published == null;
-        LocalDate versionDate = undated ? context.delivery().firstIngestedOn() : published;
-        String status = title.contains("初步") ? "初步核实" : "最终核实";
+        LocalDate versionDate = StatisticVersions.titleDate(context);
+        int dataYear = metadata.year();
+        Region scope = metadata.scope();
+        boolean undated = metadata.published() == null;
+        String stated = PublicationStatus.statedIn(metadata.text());
+        String status = stated == null ? "最终核实" : stated;
         HeaderBinding h = context.header();
         FactAppender appender = context.appender("facts", "statistic_versions");
         return new RowLoader() {
@@ -105,14 +129,14 @@ public class StatisticsYearbookKind implements ExtractKind {
                     }
                     BaseStatistic statistic = BaseStatistic.byCode(column.getKey()).orElseThrow();
                     String header = column.getValue().text();
-                    String unit = column.getValue().unit();
+                    String unit = h.unit(column.getKey());
                     BigDecimal value = Units.convert(Cells.number(h.get(row, column.getKey()), header), unit,
                             statistic.unit(), header);
                     versions.add(new Version(statistic, value, unit, Cells.text(h.get(row, column.getKey()))));
                 }
                 for (Version v : versions) {
-                    StatisticVersions.append(appender, row, v.statistic(), region, dataYear, v.value(), status, versionDate, undated,
-                            v.statistic().name(), v.unit(), v.delivered());
+                    StatisticVersions.append(appender, row, v.statistic(), region, dataYear, v.value(), status,
+                            versionDate, undated, v.statistic().name(), v.unit(), v.delivered());
                 }
             }
 
@@ -121,19 +145,5 @@ public class StatisticsYearbookKind implements ExtractKind {
                 appender.close();
             }
         };
-    }
-
-    private static LocalDate publishedOn(List<String> titleTexts) {
-        for (String text : titleTexts) {
-            Matcher m = PUBLISHED.matcher(text);
-            if (m.find()) {
-                try {
-                    return Cells.date(m.group(1).strip(), "发布日期");
-                } catch (RowRejectedException e) {
-                    throw new SheetRefusedException("the title's 发布日期 is not a date: '" + m.group(1) + "'");
-                }
-            }
-        }
-        return null;
     }
 }

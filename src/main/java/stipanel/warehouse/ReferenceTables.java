@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
 
+import stipanel.ingest.Column;
+import stipanel.ingest.KindDefinition;
+import stipanel.ingest.KindDefinitions;
 import stipanel.ingest.ReferenceData;
 import stipanel.ingest.Region;
 import stipanel.ingest.Regions;
@@ -22,10 +25,11 @@ public final class ReferenceTables {
     private ReferenceTables() {
     }
 
-    public static void reload(Connection c, List<Indicator> indicators, List<Plan> plans) throws SQLException {
+    public static void reload(Connection c, List<Indicator> indicators, List<Plan> plans, KindDefinitions kinds)
+            throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String table : List.of("regions", "base_statistics", "components", "indicators", "plan_targets",
-                    "plans")) {
+                    "plans", "reason_codes", "extract_columns")) {
                 s.execute("delete from ref." + table);
             }
         }
@@ -52,6 +56,19 @@ public final class ReferenceTables {
             }
         }
         SeiIpcConcordance.reload(c);
+        try (PreparedStatement p = c.prepareStatement("insert into ref.reason_codes values (?, ?, ?)")) {
+            for (CSVRecord r : ReferenceData.csv("reference/reason_codes.csv")) {
+                insert(p, r.get("code"), r.get("applies_to"), r.get("description_zh"));
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("insert into ref.extract_columns values (?, ?, ?, ?, ?, ?, ?)")) {
+            for (KindDefinition kind : kinds.all()) {
+                for (Column column : kind.columns()) {
+                    insert(p, kind.code(), kind.name(), column.name(), column.required(),
+                            String.join("|", column.aliases()), column.unit(), column.metadata());
+                }
+            }
+        }
         try (PreparedStatement p = c.prepareStatement("insert into ref.indicators values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Indicator i : indicators) {
                 insert(p, i.code(), i.nameZh(), i.nameEn(), i.unit(), i.formula(), String.join(",", i.inputs()),

@@ -1,10 +1,17 @@
 package stipanel.warehouse;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import org.springframework.core.io.Resource;
@@ -57,16 +64,70 @@ public final class Warehouse {
         }
     }
 
+    /** The oldest DuckDB release that must open the published warehouse (analysts' CLI, DBeaver and Python lag). */
+    public static final String STORAGE_COMPATIBILITY = "v1.5.0";
+
+    /**
+     * The job's one connection: the file attached as {@value #CATALOG} to an in-memory database, a new warehouse
+     * written in the storage format of DuckDB {@value #STORAGE_COMPATIBILITY}, spilling beside the file (an in-memory
+     * database would spill into the working directory, which the service's user may not write).
+     */
     public static SingleConnectionDataSource dataSource(Path file) {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:duckdb:" + file.toAbsolutePath(), true);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:duckdb:", true) {
+            @Override
+            protected void prepareConnection(Connection c) throws SQLException {
+                super.prepareConnection(c);
+                try (Statement s = c.createStatement()) {
+                    s.execute("set temp_directory = " + literal(file.toAbsolutePath() + ".tmp"));
+                    s.execute("attach " + literal(file.toAbsolutePath().toString()) + " as " + CATALOG
+                            + " (storage_version " + literal(STORAGE_COMPATIBILITY) + ")");
+                    s.execute("use " + CATALOG);
+                }
+            }
+        };
+        ds.setConnectionProperties(connectionProperties());
+        ds.setAutoCommit(true);
+        return ds;
+    }
+
+    /** The published warehouse for reading, as analysts' commands and benchmarks open it: read-only, any file name. */
+    public static Connection openReadOnly(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:duckdb:", connectionProperties());
+        try {
+            attach(c, file, true);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    static Properties connectionProperties() {
         Properties properties = new Properties();
         // No machine here reaches the extension repository; parquet and json are linked in statically.
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "false");
         properties.setProperty("memory_limit", memoryLimit());
-        ds.setConnectionProperties(properties);
-        ds.setAutoCommit(true);
-        return ds;
+        return properties;
+    }
+
+    /**
+     * The catalog sti-panel's connections give the warehouse. DuckDB names a database's catalog after its file
+     * ({@code ref.duckdb} → {@code ref}, which then clashes with the schema {@code ref}: "Ambiguous reference to catalog
+     * or schema"); attached under this name, any file name works.
+     */
+    public static final String CATALOG = "warehouse";
+
+    private static void attach(Connection c, Path file, boolean readOnly) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("attach " + literal(file.toAbsolutePath().toString()) + " as " + CATALOG
+                    + (readOnly ? " (read_only)" : ""));
+            s.execute("use " + CATALOG);
+        }
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** Creates the Spring Batch tables (in schema {@code ops}) when the file is new. */
@@ -90,10 +151,75 @@ public final class Warehouse {
         c.setAutoCommit(autoCommit);
     }
 
-    /** Creates or updates the warehouse's own schemas, tables and views ({@code sql/warehouse/}). */
+    /**
+     * Brings the warehouse's tables to this release's schema version ({@link Migrations}), then drops every view and
+     * macro and creates this release's again ({@code sql/warehouse/*.sql}; the panel's come with the build): they hold
+     * no data, and a view an earlier release made and this one no longer has must not linger. In the caller's
+     * transaction.
+     */
     public static void migrate(Connection c) throws SQLException {
+        Migrations.migrate(c);
+        dropViewsAndMacros(c);
         for (Resource script : SqlScript.resources("sql/warehouse/*.sql")) {
             SqlScript.run(c, SqlScript.read(script), script.getFilename());
+        }
+    }
+
+    private static void dropViewsAndMacros(Connection c) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
+                select 'drop view ' || schema_name || '.' || view_name
+                from duckdb_views() where database_name = current_database() and not internal
+                union all
+                select distinct 'drop macro ' || case when function_type = 'table_macro' then 'table ' else '' end
+                    || schema_name || '.' || function_name
+                from duckdb_functions()
+                where database_name = current_database() and not internal and function_type in ('macro', 'table_macro')
+                """)) {
+            while (r.next()) {
+                drops.add(r.getString(1));
+            }
+        }
+        for (String drop : drops) {
+            try (Statement s = c.createStatement()) {
+                s.execute(drop);
+            }
+        }
+    }
+
+    /**
+     * Refuses a file this release must not write ({@link WarehouseRefusedException}, naming it as {@code shownAs}):
+     * not a DuckDB database, not an sti-panel warehouse, or of a newer schema version. Reads the file, never writes
+     * it; an absent file is a new warehouse.
+     */
+    public static void checkWritable(Path file, Path shownAs) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        String name = shownAs.toString();
+        byte[] head = new byte[12];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(head, 0, head.length);
+            // A DuckDB file starts with a checksum (8 bytes) and then its magic, "DUCK".
+            if (n < head.length || !new String(head, 8, 4, StandardCharsets.US_ASCII).equals("DUCK")) {
+                String what = n == 0 ? "文件为空" : "文件开头没有 DuckDB 的标识";
+                throw new WarehouseRefusedException(("仓库文件 %s 不是 DuckDB 数据库（%s）；未打开，也未改动。请检查 --warehouse 是否指错了文件。\n"
+                        + "%s is not a DuckDB database (%s); it was neither opened nor changed. Check --warehouse.")
+                        .formatted(name, what, name, n == 0 ? "the file is empty" : "no DuckDB header"));
+            }
+        } catch (IOException e) {
+            throw new WarehouseRefusedException("仓库文件 %s 无法读取：%s\n%s cannot be read: %s"
+                    .formatted(name, e.getMessage(), name, e.getMessage()));
+        }
+        try (Connection c = openReadOnly(file)) {
+            Migrations.checkMigratable(c);
+        } catch (SQLException e) {
+            throw new WarehouseRefusedException("DuckDB 无法打开仓库文件 %s：%s；未改动。\nDuckDB cannot open %s: %s; it was left as it is."
+                    .formatted(name, e.getMessage(), name, e.getMessage()));
+        } catch (WarehouseRefusedException e) {
+            // "仓库…" / "the warehouse …" of the reason, after the file's name.
+            String[] lines = e.getMessage().split("\n", 2);
+            throw new WarehouseRefusedException("仓库文件 " + name + "：" + lines[0] + "\n" + name + ": " + lines[1]);
         }
     }
 }

@@ -21,7 +21,7 @@ public record Precision(int values, int expected, int target) {
     private static final int MOST = 8;
 
     public static Precision of(WorkbookData.Target t) {
-        boolean counts = COUNTS.contains(t.unit()) && t.byYear().values().stream()
+        boolean counts = t.unit() != null && COUNTS.contains(t.unit()) && t.byYear().values().stream()
                 .allMatch(p -> p.value() == null || p.value() == Math.rint(p.value()));
         boolean wholeExpected = t.byYear().values().stream()
                 .allMatch(p -> p.expected() == null || p.expected() == Math.rint(p.expected()));

@@ -8,7 +8,9 @@ select
     status,
     rows_read,
     rows_loaded,
-    rows_rejected
+    rows_rejected,
+    reason_code,
+    message
 from ingest.deliveries
 order by delivery_id;
 comment on view main.source_files is '交付文件清单：每个文件一行，可核对 读取 = 装载 + 拒绝 / One row per delivered file; rows_read = rows_loaded + rows_rejected holds for each';
@@ -19,6 +21,8 @@ comment on column main.source_files.status is 'loaded 已装载、refused 拒收
 comment on column main.source_files.rows_read is '读取的数据行数 / Data rows read';
 comment on column main.source_files.rows_loaded is '装载的数据行数 / Data rows loaded';
 comment on column main.source_files.rows_rejected is '拒绝的数据行数 / Data rows rejected';
+comment on column main.source_files.reason_code is '拒收原因代码（见 ref.reason_codes） / Code of the refusal (see ref.reason_codes)';
+comment on column main.source_files.message is '说明：拒收原因、跳过的工作表、未读取的列、取自标题或文件名的值 / Why refused, sheets passed over, columns not read, values taken from titles or file name';
 
 create or replace view main.rejected_rows as
 with first_delivery as (
@@ -31,6 +35,7 @@ select
     first_delivery.file_name,
     rejected.sheet,
     rejected.row_number,
+    rejected.reason_code,
     rejected.reason,
     rejected.raw
 from ingest.rejected_rows as rejected
@@ -40,7 +45,8 @@ comment on view main.rejected_rows is '被拒绝的行：文件、工作表、�
 comment on column main.rejected_rows.file_name is '文件名 / File name';
 comment on column main.rejected_rows.sheet is '工作表名（CSV为空） / Sheet name; empty for a CSV';
 comment on column main.rejected_rows.row_number is '行号（用户所见） / Row number as a person sees it';
-comment on column main.rejected_rows.reason is '拒绝原因 / Reason';
+comment on column main.rejected_rows.reason_code is '拒绝原因代码（稳定，可分组；见 ref.reason_codes） / Stable code of the reason, to group by (see ref.reason_codes)';
+comment on column main.rejected_rows.reason is '拒绝原因（中文） / Reason, in Chinese';
 comment on column main.rejected_rows.raw is '原始内容 / The row as delivered';
 
 create or replace view main.indicator_panel as

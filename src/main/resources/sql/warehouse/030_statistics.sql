@@ -1,20 +1,5 @@
 -- Statistics bureau (DOMAIN.md §4, §5): every published version is kept; the current one is chosen here.
 
-create table if not exists facts.statistic_versions (
-    content_hash varchar not null,
-    sheet varchar,
-    row_number integer not null,
-    stat_code varchar not null,
-    region_code varchar not null,
-    year integer not null,
-    value double,
-    status varchar,
-    published_on date not null,
-    published_on_is_ingest_date boolean not null,
-    reported_name varchar,
-    reported_unit varchar,
-    reported_value varchar
-);
 comment on table facts.statistic_versions is '统计数据的全部版本（含修订），值已换算为标准单位 / Every published version (vintage) of a base statistic, value in its canonical unit';
 comment on column facts.statistic_versions.content_hash is '来源文件内容哈希 / Content hash of the source file';
 comment on column facts.statistic_versions.sheet is '来源工作表（CSV为空） / Source sheet; empty for a CSV';

@@ -1,33 +1,6 @@
 -- Patent office extracts (DOMAIN.md §6): every delivered row is kept; the current row per application number is
 -- chosen here. The year-end stock rules need the panel's years and live in sql/panel/015_patents.sql.
 
-create table if not exists facts.patent_rows (
-    content_hash varchar not null,
-    sheet varchar,
-    row_number integer not null,
-    application_no varchar not null,
-    reported_application_no varchar not null,
-    type_digit integer not null,
-    patent_type varchar not null,
-    is_pct boolean not null,
-    patent_type_derived boolean not null,
-    application_date date not null,
-    grant_date date,
-    title varchar,
-    main_ipc varchar,
-    applicant varchar,
-    patentee_uscc varchar,
-    region_code varchar not null,
-    region_from varchar not null,
-    legal_status varchar,
-    lapse_date date,
-    overseas_family boolean,
-    reported_overseas_family varchar,
-    pledge_amount_wan double,
-    awards varchar,
-    data_cutoff date not null,
-    data_cutoff_is_ingest_date boolean not null
-);
 comment on table facts.patent_rows is '专利检索导出的全部行（每次交付均保留，按申请号取数据截止日期最新者为现行） / Every delivered row of the patent extracts; every delivery is kept, the row with the latest 数据截止日期 per application number is current';
 comment on column facts.patent_rows.content_hash is '来源文件内容哈希 / Content hash of the source file';
 comment on column facts.patent_rows.sheet is '来源工作表（CSV为空） / Source sheet; empty for a CSV';
@@ -55,14 +28,6 @@ comment on column facts.patent_rows.awards is '获奖情况（原文） / Awards
 comment on column facts.patent_rows.data_cutoff is '数据截止日期：决定现行行，并用于截止日期运行 / 数据截止日期: decides the current row and the as-of filter';
 comment on column facts.patent_rows.data_cutoff_is_ingest_date is '无数据截止日期，以文件首次装载日期代替 / True when the row had no 数据截止日期 and is dated by its file''s first ingestion';
 
-create table if not exists ref.sei_ipc_concordance (
-    version varchar not null,
-    sei_code varchar not null,
-    sei_name varchar not null,
-    rule varchar not null,
-    ipc_prefix varchar not null,
-    ipc_title varchar
-);
 comment on table ref.sei_ipc_concordance is '战略性新兴产业与IPC参照关系（jobs/reference/sei_ipc_concordance.csv，来源与版本见 sei_ipc_README.md） / SEI↔IPC concordance as shipped in jobs/reference/sei_ipc_concordance.csv; source and version in sei_ipc_README.md';
 comment on column ref.sei_ipc_concordance.version is '参照表版本 / Version of the shipped concordance';
 comment on column ref.sei_ipc_concordance.sei_code is '战略性新兴产业分类代码（2018版） / Strategic emerging industry code (SEI classification 2018)';

@@ -1,27 +1,6 @@
 -- Enterprise registry, certification lists and the above-scale roster (DOMAIN.md §7, §8, §9): every delivered row
 -- is kept; the views below decide which row of an enterprise is current and where an enterprise is placed.
 
-create table if not exists facts.registry_entries (
-    content_hash varchar not null,
-    sheet varchar,
-    row_number integer not null,
-    uscc varchar not null,
-    organisation_code varchar not null,
-    enterprise_name varchar,
-    enterprise_type varchar,
-    registration_status varchar not null,
-    reported_status varchar,
-    established_on date not null,
-    status_changed_on date,
-    registered_capital_wan double,
-    capital_currency varchar,
-    reported_capital varchar,
-    industry_code varchar,
-    region_code varchar,
-    registration_authority varchar,
-    data_cutoff_on date not null,
-    data_cutoff_is_ingest_date boolean not null
-);
 comment on table facts.registry_entries is '企业登记提取的全部行（含各次交付），按数据截止日期取现行 / Every row of the registry''s extracts, all deliveries; the current one per enterprise has the latest 数据截止日期';
 comment on column facts.registry_entries.content_hash is '来源文件内容哈希 / Content hash of the source file';
 comment on column facts.registry_entries.sheet is '来源工作表（CSV为空） / Source sheet; empty for a CSV';
@@ -43,25 +22,6 @@ comment on column facts.registry_entries.registration_authority is '登记机关
 comment on column facts.registry_entries.data_cutoff_on is '数据截止日期 / Date the extract''s data runs to';
 comment on column facts.registry_entries.data_cutoff_is_ingest_date is '无数据截止日期，以首次装载日期代替 / True when the row had no 数据截止日期 and is dated by its file''s first ingestion';
 
-create table if not exists facts.certifications (
-    content_hash varchar not null,
-    sheet varchar,
-    row_number integer not null,
-    uscc varchar not null,
-    enterprise_name varchar,
-    category varchar not null,
-    reported_category varchar,
-    component_code varchar,
-    certificate_no varchar,
-    certified_on date,
-    valid_until date,
-    valid_until_is_default boolean not null,
-    certification_year integer not null,
-    list_status varchar not null,
-    reported_status varchar,
-    revoked_on date,
-    region_code varchar
-);
 comment on table facts.certifications is '科技认定名单的全部行（高新技术企业、科技型中小企业、专精特新、创新型中小企业、科技服务机构、企业研发机构） / Every row of the certification lists: HTE, tech SME, SRDI, innovative SME, tech service organisations, enterprise R&D institutions';
 comment on column facts.certifications.content_hash is '来源文件内容哈希 / Content hash of the source file';
 comment on column facts.certifications.sheet is '来源工作表（CSV为空） / Source sheet; empty for a CSV';
@@ -81,21 +41,6 @@ comment on column facts.certifications.reported_status is '原始状态 / Status
 comment on column facts.certifications.revoked_on is '撤销日期（自该日起不再计数） / Date of revocation: from that day the certificate no longer counts';
 comment on column facts.certifications.region_code is '名单所列地区代码（县级才用于归属） / Region the list gives (地区代码); only a county places the enterprise';
 
-create table if not exists facts.roster_entries (
-    content_hash varchar not null,
-    sheet varchar,
-    row_number integer not null,
-    year integer not null,
-    uscc varchar not null,
-    enterprise_name varchar,
-    region_code varchar not null,
-    industry_code varchar,
-    revenue_wan double not null,
-    rd_expense_wan double,
-    value_added_wan double,
-    is_high_tech boolean,
-    has_rd_institution boolean
-);
 comment on table facts.roster_entries is '规上工业企业名录（营业收入2000万元及以上） / Roster of above-scale industrial enterprises (revenue of 2000万元 or more)';
 comment on column facts.roster_entries.content_hash is '来源文件内容哈希 / Content hash of the source file';
 comment on column facts.roster_entries.sheet is '来源工作表（CSV为空） / Source sheet; empty for a CSV';

@@ -1,14 +1,5 @@
 -- What each nightly run did (issue #6): files and rows it ingested, and the panel values it changed.
 
-create table if not exists ops.panel_changes (
-    job_execution_id bigint not null,
-    region_code varchar not null,
-    year integer not null,
-    indicator_code varchar not null,
-    previous_value double,
-    value double,
-    change varchar not null
-);
 comment on table ops.panel_changes is '面板变动：每次运行与上次运行面板相比变化的指标值 / Panel values that differ from the panel the previous run built, per run';
 comment on column ops.panel_changes.job_execution_id is '计算面板的批处理作业执行号 / Job execution that built the panel';
 comment on column ops.panel_changes.region_code is '地区代码 / Region code';

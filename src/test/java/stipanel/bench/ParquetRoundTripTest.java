@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import stipanel.ingest.KindDefinitions;
 import stipanel.cli.Cli;
 import stipanel.panel.IndicatorCatalogue;
 import stipanel.panel.PanelBuilder;
@@ -70,7 +71,7 @@ class ParquetRoundTripTest {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + fresh)) {
             Warehouse.ensureJobRepository(c);
             Warehouse.migrate(c);
-            ReferenceTables.reload(c, IndicatorCatalogue.load(), Plan.shipped());
+            ReferenceTables.reload(c, IndicatorCatalogue.load(), Plan.shipped(), KindDefinitions.shipped());
             List<Object> settings = run.rows("select run_date, as_of, pledge_threshold_wan from ops.run_settings").get(0);
             try (PreparedStatement p = c.prepareStatement("insert into ops.run_settings values (?, ?, ?)")) {
                 p.setObject(1, settings.get(0));

@@ -111,24 +111,24 @@ class HostileInputTest {
 
     @Test
     void filesThatCannotBeReadAreRefusedWithTheReason() {
-        assertRefused("truncated.csv", "ends inside a quoted field (truncated?)");
-        assertRefused("random.bin", "neither a CSV text file nor an Excel workbook");
-        assertRefused("binary garbage.csv", "neither a CSV text file nor an Excel workbook");
-        assertRefused("high bytes.csv", "no table has the header of a known extract kind");
-        assertRefused("empty.csv", "empty file");
-        assertRefused("not a workbook.xlsx", "named like an Excel workbook but is text");
-        assertRefused("zip not a workbook.xlsx", "not a valid Excel workbook");
-        assertRefused("truncated workbook.xlsx", "not a valid Excel workbook");
+        assertRefused("truncated.csv", "file_truncated", "文件在一个带引号的字段中间结束（文件被截断？请重新导出）");
+        assertRefused("random.bin", "file_not_table", "既不是 CSV 文本文件，也不是 Excel 工作簿");
+        assertRefused("binary garbage.csv", "file_not_table", "既不是 CSV 文本文件，也不是 Excel 工作簿");
+        assertRefused("high bytes.csv", "no_known_header", "没有一张表的表头属于已知的提取种类");
+        assertRefused("empty.csv", "file_empty", "空文件（0 字节）");
+        assertRefused("not a workbook.xlsx", "no_known_header", "文件名像 Excel 工作簿，内容却是文本，已按 CSV 读取");
+        assertRefused("zip not a workbook.xlsx", "file_corrupt_workbook", "不是有效的 Excel 工作簿");
+        assertRefused("truncated workbook.xlsx", "file_corrupt_workbook", "不是有效的 Excel 工作簿");
     }
 
     @Test
     void damagedRowsAreRejectedOneByOneWhileTheirFileLoads() {
         assertEquals(List.of(List.of("loaded", 2L, 1L)), outcome("truncated_row.csv"));
         assertEquals(List.of(List.of("loaded", 3L, 1L)), outcome("invalid utf8.csv"));
-        assertEquals(List.of(List.of(4, true)), run.rows("select row_number, reason like '%not valid in the file''s "
-                + "encoding%' from rejected_rows where file_name = 'invalid utf8.csv'"));
+        assertEquals(List.of(List.of(4, true)), run.rows("select row_number, reason = '第 3 列含有文件编码中无效的字节（原始内容中显示为 \uFFFD）' "
+                + "and reason_code = 'bytes_undecodable' from rejected_rows where file_name = 'invalid utf8.csv'"));
         assertEquals(List.of(List.of("loaded", 2L, 1L)), outcome("5 MB field.csv"));
-        assertEquals(List.of(List.of(3, true, true)), run.rows("select row_number, reason like '%5242880 characters%',"
+        assertEquals(List.of(List.of(3, true, true)), run.rows("select row_number, reason like '% 5242880 个字符，超过任何字段可能的 32768 个%',"
                 + " length(raw) < 5000 from rejected_rows where file_name = '5 MB field.csv'"));
     }
 
@@ -136,7 +136,7 @@ class HostileInputTest {
     void aWideFileLoadsItsKnownColumnsAndSaysWhichItDidNotRead() {
         assertEquals(List.of(List.of("loaded", 1L, 0L)), outcome("10000 columns.csv"));
         String message = (String) run.value("select message from ingest.deliveries where file_name = '10000 columns.csv'");
-        assertTrue(message.endsWith("and 9971 more"), message);
+        assertTrue(message.endsWith("等另 9971 列"), message);
         assertTrue(message.length() < 1000, message);
     }
 
@@ -144,26 +144,27 @@ class HostileInputTest {
     void aHeaderOnlyFileLoadsNothingAndSaysSo() {
         assertEquals(List.of(List.of("loaded", 0L, 0L)), outcome("header only.csv"));
         assertTrue(((String) run.value("select message from ingest.deliveries where file_name = 'header only.csv'"))
-                .contains("no data rows"));
+                .contains("表头下没有数据行"));
     }
 
     @Test
     void anExternalEntityIsNeverResolvedAndAZipBombIsRefused() {
-        assertRefused("xxe.xlsx", "DOCTYPE");
+        assertRefused("xxe.xlsx", "file_doctype", "工作簿的 XML 声明了 DOCTYPE");
         assertEquals(0L, run.value("select count(*) from ingest.rejected_rows where raw like '%" + SECRET + "%'"));
         assertEquals(0L, run.value("select count(*) from ingest.deliveries where message like '%" + SECRET + "%'"));
         assertEquals(0L, run.value("select count(*) from facts.statistic_versions where cast(columns(*) as varchar) "
                 + "like '%" + SECRET + "%'"));
-        assertRefused("zip bomb.xlsx", "possible zip bomb");
+        assertRefused("zip bomb.xlsx", "file_zip_bomb", "疑为压缩炸弹");
     }
 
-    private static void assertRefused(String file, String reason) {
-        List<List<Object>> rows = run.rows("select status, rows_read, message from ingest.deliveries where file_name = '"
-                + file.replace("'", "''") + "'");
+    private static void assertRefused(String file, String code, String reason) {
+        List<List<Object>> rows = run.rows("select status, rows_read, message, reason_code from source_files"
+                + " where file_name = '" + file.replace("'", "''") + "'");
         assertEquals(1, rows.size(), file);
         assertEquals("refused", rows.get(0).get(0), file + ": " + rows.get(0));
         assertEquals(0L, rows.get(0).get(1));
         assertTrue(((String) rows.get(0).get(2)).contains(reason), file + ": " + rows.get(0).get(2));
+        assertEquals(code, rows.get(0).get(3), file + ": " + rows.get(0).get(2));
     }
 
     private static List<List<Object>> outcome(String file) {

@@ -2,7 +2,6 @@ package stipanel.patents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import stipanel.ingest.Delivery;
 import stipanel.ingest.HeaderBinding;
 import stipanel.ingest.IngestSettings;
+import stipanel.ingest.KindDefinitions;
+import stipanel.ingest.TableMetadata;
 import stipanel.ingest.LoadContext;
 import stipanel.ingest.RawRow;
 import stipanel.ingest.RowRejectedException;
@@ -39,7 +40,7 @@ class PatentRowTest {
             Map.entry("法律状态", "有效"), Map.entry("失效日期", ""), Map.entry("海外同族", "否"),
             Map.entry("质押融资金额（万元）", "1,000"), Map.entry("获奖情况", ""), Map.entry("数据截止日期", "2025年6月30日"));
 
-    private final PatentExtractKind kind = new PatentExtractKind();
+    private final PatentExtractKind kind = new PatentExtractKind(KindDefinitions.shipped());
 
     @Test
     void aGoodRowIsReadIntoTypedValues() {
@@ -77,7 +78,7 @@ class PatentRowTest {
     void aPledgeInThe元OfTheHeaderIsConverted() {
         List<String> header = new ArrayList<>(HEADER);
         header.set(12, "质押融资金额（元）");
-        HeaderBinding binding = kind.recognise(header).orElseThrow();
+        HeaderBinding binding = bound(header);
         assertEquals("元", binding.unit("质押融资金额"));
         PatentExtractKind.PatentRow p = PatentExtractKind.read(binding, row(GOOD, Map.of("质押融资金额（万元）", "9999900")),
                 context(binding));
@@ -129,18 +130,19 @@ class PatentRowTest {
 
     @Test
     void theHeaderIsRecognisedWithBracketsAndAliasesAndOtherHeadersAreNot() {
-        assertTrue(kind.recognise(List.of("申请号", "申请日", "授权公告日")).isPresent());
-        HeaderBinding aliases = kind.recognise(List.of("申请号", "发明名称", "申请日", "授权日", "IPC主分类号",
-                "申请(专利权)人", "当前法律状态", "质押融资金额(万元)")).orElseThrow();
+        assertTrue(kind.assess(List.of("申请号", "申请日", "授权公告日"), TableMetadata.none()).bound());
+        HeaderBinding aliases = bound(List.of("申请号", "发明名称", "申请日", "授权日", "IPC主分类号",
+                "申请(专利权)人", "当前法律状态", "质押融资金额(万元)"));
         assertEquals(8, aliases.size());
         assertEquals(List.of(), aliases.unread());
-        assertFalse(kind.recognise(List.of("年份", "地区代码", "指标名称", "数值")).isPresent());
-        assertFalse(kind.recognise(List.of("统一社会信用代码", "企业名称", "成立日期", "数据截止日期")).isPresent());
-        assertNull(kind.recognise(List.of("申请号", "申请日")).orElse(null), "授权公告日 is required");
+        assertFalse(kind.assess(List.of("年份", "地区代码", "指标名称", "数值"), TableMetadata.none()).bound());
+        assertFalse(kind.assess(List.of("统一社会信用代码", "企业名称", "成立日期", "数据截止日期"), TableMetadata.none()).bound());
+        assertEquals(List.of("授权公告日"), kind.assess(List.of("申请号", "申请日"), TableMetadata.none()).missing(),
+                "授权公告日 is required");
     }
 
     private PatentExtractKind.PatentRow read(Map<String, String> base, Map<String, String> changes) {
-        HeaderBinding binding = kind.recognise(HEADER).orElseThrow();
+        HeaderBinding binding = bound(HEADER);
         return PatentExtractKind.read(binding, row(base, changes), context(binding));
     }
 
@@ -154,6 +156,12 @@ class PatentRowTest {
 
     private static LoadContext context(HeaderBinding binding) {
         Delivery delivery = new Delivery(1, Path.of("专利.csv"), "专利.csv", "hash", 1, LocalDate.of(2026, 11, 1));
-        return new LoadContext(null, delivery, "", List.of(), binding, new IngestSettings(LocalDate.of(2026, 11, 1)));
+        return new LoadContext(null, delivery, "", binding, new IngestSettings(LocalDate.of(2026, 11, 1)));
+    }
+
+    private HeaderBinding bound(List<String> header) {
+        HeaderBinding.Assessment a = kind.assess(header, TableMetadata.none());
+        assertTrue(a.bound(), () -> "not bound, lacks " + a.missing());
+        return a.binding();
     }
 }

@@ -101,6 +101,8 @@ class StatisticsPanelTest {
     @Test
     void exactlyTheBadRowsAreRejectedWithTheirRowNumbersAndReasons() {
         List<List<Object>> expected = List.of(
+                List.of("分县年度数据_嵊泗县.xls", "Sheet1", 6,
+                        "指标“第一产业增加值(万元)”不是基础统计指标，也不是其别名（jobs/reference/base_statistics.csv）"),
                 List.of("统计局_2025年统计快报.csv", "", 37, "年份 is not a year: '二〇二五'"),
                 List.of("统计局_主要统计指标_2022-2024.csv", "", 22, "指标名称 '科技馆数量' is no base statistic or alias"),
                 List.of("统计局_主要统计指标_2022-2024.csv", "", 23, "地区代码 '330999' is in no GB/T 2260 list"),
@@ -122,6 +124,8 @@ class StatisticsPanelTest {
                 + "from source_files order by file_name");
         assertEquals(List.of(
                 List.of("人社局_人才工作统计.csv", "statistics_long", "loaded", 48L, 48L, 0L),
+                List.of("分县年度数据.csv", "statistics_national_db", "loaded", 4L, 4L, 0L),
+                List.of("分县年度数据_嵊泗县.xls", "statistics_national_db", "loaded", 4L, 3L, 1L),
                 List.of("科技局_科技工作统计_2022-2023.csv", "statistics_long", "loaded", 24L, 24L, 0L),
                 List.of("科技局_科技工作统计_2024-2025.csv", "statistics_long", "loaded", 25L, 25L, 0L),
                 List.of("统计局_2024年数据修订.csv", "statistics_long", "loaded", 6L, 6L, 0L),
@@ -130,9 +134,16 @@ class StatisticsPanelTest {
                 List.of("舟山统计年鉴2024_科技.xlsx", "statistics_yearbook", "loaded", 6L, 5L, 1L),
                 List.of("财政局_科学技术支出.csv", "statistics_long", "loaded", 16L, 16L, 0L),
                 List.of("附件1_联络员名单.csv", "", "refused", 0L, 0L, 0L)), files);
-        assertEquals("no table has the header of a known extract kind", run.value(
-                "select message from ingest.deliveries where file_name = '附件1_联络员名单.csv'"));
+        // a refusal names the nearest kind, what it lacks and the columns the file has
+        assertEquals(List.of("no_known_header", "没有一张表的表头属于已知的提取种类。最接近的是“统计指标长表”"
+                + "（statistics_long，第 1 行）：缺少必需列 年份、指标名称、数值、地区代码或地区名称；已识别的列 单位→计量单位；"
+                + "其余的列 序号、姓名、职务、联系电话"), run.rows("select reason_code, message from source_files "
+                + "where file_name = '附件1_联络员名单.csv'").get(0));
         assertEquals(0L, run.value("select count(*) from ingest.deliveries where rows_read <> rows_loaded + rows_rejected"));
+        // the national database: 15 non-empty cells of 4 regions and 11 of 3 indicators
+        assertEquals(List.of(List.of("分县年度数据.csv", 15L), List.of("分县年度数据_嵊泗县.xls", 11L)), run.rows(
+                "select d.file_name, count(*) from facts.statistic_versions v join ingest.deliveries d "
+                        + "using (content_hash) where d.file_name like '分县%' group by all order by 1"));
         // the yearbook's 5 loaded rows carry 3 statistics each
         assertEquals(15L, run.value("select count(*) from facts.statistic_versions v join ingest.deliveries d "
                 + "using (content_hash) where d.file_name like '舟山统计年鉴%'"));
@@ -163,7 +174,8 @@ class StatisticsPanelTest {
         assertEquals(List.of(List.of("duplicate", "statistics_long", 0L, 0L, 0L)), twice.rows(
                 "select status, kind, rows_read, rows_loaded, rows_rejected from source_files "
                         + "where file_name = '财政局_科学技术支出(1).csv'"));
-        assertEquals(16L, twice.value("select count(*) from facts.statistic_versions where stat_code = 'FISCAL_ST'"));
+        // 16 from 财政局, 3 from the national database's Shengsi workbook
+        assertEquals(19L, twice.value("select count(*) from facts.statistic_versions where stat_code = 'FISCAL_ST'"));
     }
 
     @Test

@@ -87,9 +87,9 @@ class StatisticsRulesTest {
         Path book = root.resolve("book.xlsx");
         yearbook(book, List.of("各县（区）主要指标"), new Object[][] {{"地区", "地区生产总值（亿元）"}, {"嵊泗县", 140}});
         PipelineRun run = new PipelineRun(root).deliver(book, "年鉴.xlsx").run();
-        assertEquals(List.of(List.of("refused", "no table has the header of a known extract kind; sheet 'T1': "
-                + "refused: the title rows name no data year (such as 2024年)")), run.rows(
-                "select status, message from ingest.deliveries"));
+        assertEquals(List.of(List.of("refused", "title_year_missing", "没有一张表可以装载；工作表“T1”：统计年鉴宽表整表未装载："
+                + "标题行没有写明数据年份（如 2024年）")), run.rows(
+                "select status, reason_code, message from ingest.deliveries"));
     }
 
     @Test
@@ -98,8 +98,9 @@ class StatisticsRulesTest {
         Files.write(pdf, new byte[] {'%', 'P', 'D', 'F', 0, 1, 2, 3, 0, (byte) 0xFF});
         PipelineRun run = new PipelineRun(root).deliver(pdf, "统计公报.pdf").run();
         assertEquals(0, run.exitCode);
-        assertEquals(List.of(List.of("统计公报.pdf", "refused", "neither a CSV text file nor an Excel workbook")),
-                run.rows("select file_name, status, message from ingest.deliveries"));
+        assertEquals(List.of(List.of("统计公报.pdf", "refused", "file_not_table",
+                        "既不是 CSV 文本文件，也不是 Excel 工作簿：请导出为 Excel 或 CSV")),
+                run.rows("select file_name, status, reason_code, message from ingest.deliveries"));
     }
 
     private static void yearbook(Path file, List<String> titles, Object[][] table) throws Exception {

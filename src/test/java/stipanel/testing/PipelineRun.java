@@ -39,8 +39,12 @@ public final class PipelineRun {
     public String stderr = "";
 
     public PipelineRun(Path root) {
+        this(root, "sti-panel.duckdb");
+    }
+
+    public PipelineRun(Path root, String warehouseName) {
         this.inbox = root.resolve("inbox");
-        this.warehouse = root.resolve("warehouse").resolve("sti-panel.duckdb");
+        this.warehouse = root.resolve("warehouse").resolve(warehouseName);
         this.out = root.resolve("out");
         try {
             Files.createDirectories(inbox);

@@ -49,9 +49,10 @@ class WarehouseCommentsTest {
     @Test
     void theAnalystViewsHaveExactlyTheColumnsDomainNames() {
         assertEquals(List.of(List.of("file_name"), List.of("content_hash"), List.of("kind"), List.of("status"),
-                List.of("rows_read"), List.of("rows_loaded"), List.of("rows_rejected")), columns("source_files"));
-        assertEquals(List.of(List.of("file_name"), List.of("sheet"), List.of("row_number"), List.of("reason"),
-                List.of("raw")), columns("rejected_rows"));
+                List.of("rows_read"), List.of("rows_loaded"), List.of("rows_rejected"), List.of("reason_code"),
+                List.of("message")), columns("source_files"));
+        assertEquals(List.of(List.of("file_name"), List.of("sheet"), List.of("row_number"), List.of("reason_code"),
+                List.of("reason"), List.of("raw")), columns("rejected_rows"));
         assertEquals(List.of("region_code", "year", "indicator_code", "value", "unit", "target_value",
                 "expected_value", "status"), columns("indicator_panel").subList(0, 8).stream()
                 .map(r -> r.get(0)).toList());
