@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Cell normalisation shared by every source (DOMAIN.md §3). Delivered cells arrive as text (Excel cells are
  * rendered to text by {@link XlsxWorkbookReader}, dates as ISO); these functions turn that text into values.
  * Missing markers are never zero: they come back as {@code null}. Unparseable text throws
- * {@link RowRejectedException} with a reason naming the column.
+ * {@link RowRejectedException} with a reason naming the column and quoting the cell.
  */
 public final class Cells {
 
@@ -76,15 +76,20 @@ public final class Cells {
         }
         if (t.indexOf(',') >= 0) {
             if (!GROUPED_NUMBER.matcher(t).matches()) {
-                throw new RowRejectedException(column + " is not a number: '" + raw + "'");
+                throw notANumber(raw, column);
             }
             t = t.replace(",", "");
         }
         try {
             return new BigDecimal(t);
         } catch (NumberFormatException e) {
-            throw new RowRejectedException(column + " is not a number: '" + raw + "'");
+            throw notANumber(raw, column);
         }
+    }
+
+    private static RowRejectedException notANumber(String raw, String column) {
+        return new RowRejectedException("number_invalid", column + "“" + text(raw)
+                + "”不是数字（应为 1234.5、1,234.5 这样的数值；缺失时留空或填“—”）");
     }
 
     /** A calendar date in any delivered form (DOMAIN.md §3); {@code null} for a missing marker. */
@@ -98,7 +103,7 @@ public final class Cells {
             try {
                 return LocalDate.of(digits(t, 0, 4), digits(t, 5, 7), digits(t, 8, 10));
             } catch (DateTimeException e) {
-                throw new RowRejectedException(column + " is not a valid date: '" + raw + "'");
+                throw noSuchDay(raw, column);
             }
         }
         Matcher m;
@@ -109,14 +114,20 @@ public final class Cells {
                 return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                         Integer.parseInt(m.group(3)));
             } catch (DateTimeException e) {
-                throw new RowRejectedException(column + " is not a valid date: '" + raw + "'");
+                throw noSuchDay(raw, column);
             }
         }
         if (EXCEL_SERIAL.matcher(t).matches()) {
             // A date column exported without its date format: Excel's day count since 1899-12-30.
             return EXCEL_EPOCH.plusDays((long) Double.parseDouble(t));
         }
-        throw new RowRejectedException(column + " is not a date: '" + raw + "'");
+        throw new RowRejectedException("date_invalid", column + "“" + text(raw)
+                + "”不是日期（应为 2024-03-05、2024/3/5、2024.3.5、20240305 或 2024年3月5日）");
+    }
+
+    /** A date in a form this reads whose month or day does not exist (2024-13-01, 2024-02-30). */
+    private static RowRejectedException noSuchDay(String raw, String column) {
+        return new RowRejectedException("date_invalid", column + "“" + text(raw) + "”不是有效日期（日历上没有这一天）");
     }
 
     /** {@code yyyy-mm-dd} in ASCII digits. */
@@ -149,7 +160,7 @@ public final class Cells {
         }
         Matcher m = YEAR.matcher(t);
         if (!m.matches()) {
-            throw new RowRejectedException(column + " is not a year: '" + raw + "'");
+            throw new RowRejectedException("year_invalid", column + "“" + t + "”不是年份（应为 2024 或 2024年）");
         }
         return Integer.parseInt(m.group(1));
     }

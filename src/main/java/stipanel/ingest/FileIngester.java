@@ -427,9 +427,10 @@ public final class FileIngester {
         if (root.contains("EOF reached before encapsulated token finished")) {
             return new Explained("file_truncated", "文件在一个带引号的字段中间结束（文件被截断？请重新导出）：" + root);
         }
-        if (root.contains("Zip bomb detected")) {
+        if (e instanceof WorkbookExtractReader.ExpandsTooFar || root.contains("Zip bomb detected")) {
             return new Explained("file_zip_bomb", "工作簿解压后远大于正常的工作簿，疑为压缩炸弹，已拒收（"
-                    + root.lines().findFirst().orElse("") + "）");
+                    + (e instanceof WorkbookExtractReader.ExpandsTooFar ? e.getMessage()
+                    : root.lines().findFirst().orElse("")) + "）");
         }
         if (root.contains("DOCTYPE is disallowed")) {
             return new Explained("file_doctype", "工作簿的 XML 声明了 DOCTYPE（不解析任何实体、不读取文件以外的内容），已拒收："
@@ -439,7 +440,7 @@ public final class FileIngester {
             return new Explained("file_corrupt_workbook", "不是有效的 Excel 工作簿（已损坏、被截断，或是其他 zip 文件）："
                     + root);
         }
-        return new Explained("file_unreadable", root);
+        return new Explained("file_unreadable", "读取时出错（" + root + "）");
     }
 
     /** The kind whose columns bind most of {@code header}; where none binds, the nearest is kept in the tally. */

@@ -66,11 +66,12 @@ public final class Regions {
         String t = Cells.text(raw);
         // Six or twelve ASCII digits, looked up by number: no regex, substring or string hash per row.
         if (!isCode(t, 6) && !isCode(t, 12)) {
-            throw new RowRejectedException(column + " is not a 6- or 12-digit region code: '" + raw + "'");
+            throw new RowRejectedException("region_code_invalid", column + "“" + t
+                    + "”不是行政区划代码（应为 6 位数字，如 330922，或 12 位统计用区划代码）");
         }
         Region region = BY_NUMBER[Integer.parseInt(t, 0, 6, 10)];
         if (region == null) {
-            throw new RowRejectedException(column + " '" + raw + "' is in no GB/T 2260 list");
+            throw new RowRejectedException("region_code_unknown", column + "“" + t + "”不是 GB/T 2260 中的县、市或省代码");
         }
         return region;
     }
@@ -94,6 +95,9 @@ public final class Regions {
      */
     public static Region resolveName(String raw, Region scope, String column) {
         String name = NAME_PREFIX.matcher(Cells.text(raw).replaceAll("\\s", "")).replaceFirst("");
+        if (Cells.isMissing(name)) {
+            throw new RowRejectedException("value_missing", column + "为空");
+        }
         if (scope != null && (name.equals("全市") || name.equals("合计") || name.equals("总计")
                 || name.equals("全省") || name.equals(scope.name()) || name.equals(scope.shortName()))) {
             return scope;
@@ -107,12 +111,13 @@ public final class Regions {
         if (matches.size() == 1) {
             return matches.get(0);
         }
-        String where = scope == null ? "the whole country" : scope.name();
         if (matches.isEmpty()) {
-            throw new RowRejectedException(column + " '" + raw + "' names no region of " + where);
+            throw new RowRejectedException("region_name_unknown", column + "“" + Cells.text(raw) + "”不是"
+                    + (scope == null ? "任何地区的名称" : scope.name() + "所辖地区的名称"));
         }
-        throw new RowRejectedException(column + " '" + raw + "' is ambiguous in " + where + ": "
-                + matches.stream().map(Region::code).toList());
+        throw new RowRejectedException("region_name_ambiguous", column + "“" + Cells.text(raw) + "”在"
+                + (scope == null ? "全国" : scope.name()) + "有 " + matches.size() + " 个同名地区，无法确定是哪一个："
+                + describe(matches));
     }
 
     private static boolean within(Region r, Region scope) {

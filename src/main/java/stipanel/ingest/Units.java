@@ -2,7 +2,9 @@ package stipanel.ingest;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -47,7 +49,8 @@ public final class Units {
 
     /**
      * Converts {@code value} given in {@code from} to {@code to}. An empty {@code from} means the value is already
-     * in {@code to}. A unit that is unknown or measures another quantity rejects the row.
+     * in {@code to}. A unit that is unknown or measures another quantity rejects the row; {@code column} names the
+     * value's column (数值的计量单位“千克”…).
      */
     public static BigDecimal convert(BigDecimal value, String from, String to, String column) {
         String source = normalise(from);
@@ -56,12 +59,25 @@ public final class Units {
         }
         Unit f = UNITS.get(source);
         Unit t = UNITS.get(to);
+        String stated = column + "的计量单位“" + Cells.text(from) + "”";
         if (f == null) {
-            throw new RowRejectedException(column + ": unknown unit '" + from + "'");
+            throw new RowRejectedException("unit_unknown", stated + "不是已知的单位" + convertibleTo(t));
         }
         if (t == null || !f.quantity().equals(t.quantity())) {
-            throw new RowRejectedException(column + ": unit '" + from + "' cannot be converted to " + to);
+            throw new RowRejectedException("unit_not_convertible", stated + "不能换算为" + to + convertibleTo(t));
         }
         return value.multiply(f.perCanonical()).divide(t.perCanonical(), MathContext.DECIMAL64);
+    }
+
+    /** "（应为 元、千元、万元、百万元、亿元 之一）": the units that convert to {@code to}, smallest first, for a reason. */
+    private static String convertibleTo(Unit to) {
+        if (to == null) {
+            return "";
+        }
+        List<String> units = UNITS.entrySet().stream().filter(e -> e.getValue().quantity().equals(to.quantity()))
+                .sorted(Comparator.comparing((Map.Entry<String, Unit> e) -> e.getValue().perCanonical())
+                        .thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getKey).toList();
+        return units.size() == 1 ? "（应为 " + units.get(0) + "）" : "（应为 " + String.join("、", units) + " 之一）";
     }
 }

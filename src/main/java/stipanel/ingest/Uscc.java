@@ -30,26 +30,27 @@ public final class Uscc {
     public static String valid(String raw, String column) {
         String code = normalise(raw);
         if (code.isEmpty()) {
-            throw new RowRejectedException(column + " is missing");
+            throw new RowRejectedException("value_missing", column + "为空");
         }
+        String delivered = column + "“" + Cells.text(raw) + "”";
         if (code.length() != 18) {
-            throw new RowRejectedException(column + " '" + raw + "' has " + code.length() + " characters, not 18");
+            throw new RowRejectedException("uscc_malformed", delivered + "有 " + code.length() + " 位（应为 18 位）");
         }
         for (int i = 0; i < 18; i++) {
             if (ALPHABET.indexOf(code.charAt(i)) < 0) {
-                throw new RowRejectedException(column + " '" + raw + "' has a character outside GB 32100's set: '"
-                        + code.charAt(i) + "'");
+                throw new RowRejectedException("uscc_malformed", delivered + "含有字符“" + code.charAt(i)
+                        + "”（应只由数字和 I、O、S、V、Z 以外的大写字母组成）");
             }
         }
         char expected = checkCharacter(code.substring(0, 17));
         if (code.charAt(17) != expected) {
-            throw new RowRejectedException(column + " '" + raw + "' fails the GB 32100 check: check character should be '"
-                    + expected + "'");
+            throw new RowRejectedException("uscc_check_failed", delivered + "校验位错误：按 GB 32100，第 18 位应为“"
+                    + expected + "”");
         }
         char orgExpected = organisationCheck(code.substring(8, 16));
         if (code.charAt(16) != orgExpected) {
-            throw new RowRejectedException(column + " '" + raw + "' has an organisation code (characters 9–17) "
-                    + code.substring(8, 17) + " that fails the GB 11714 check: should end in '" + orgExpected + "'");
+            throw new RowRejectedException("uscc_check_failed", delivered + "中的组织机构代码“" + code.substring(8, 17)
+                    + "”校验位错误：按 GB 11714，第 17 位应为“" + orgExpected + "”");
         }
         return code;
     }

@@ -62,8 +62,8 @@ public final class WorkbookExtractReader implements ExtractFormat.ExtractReader 
                 ZipEntry entry = entries.nextElement();
                 long size = entry.getSize();
                 if (size > MAX_PART_BYTES) {
-                    throw new IOException("Zip bomb detected: part " + entry.getName() + " expands to " + (size >> 20)
-                            + " MiB, more than the " + (MAX_PART_BYTES >> 20) + " MiB allowed");
+                    throw new ExpandsTooFar("其中 " + entry.getName() + " 解压后 " + (size >> 20) + " MiB，超过允许的 "
+                            + (MAX_PART_BYTES >> 20) + " MiB");
                 }
                 total += Math.max(size, 0);
             }
@@ -71,8 +71,14 @@ public final class WorkbookExtractReader implements ExtractFormat.ExtractReader 
             return;
         }
         if (total > MAX_TOTAL_BYTES) {
-            throw new IOException("Zip bomb detected: the workbook expands to " + (total >> 20) + " MiB, more than the "
-                    + (MAX_TOTAL_BYTES >> 20) + " MiB allowed");
+            throw new ExpandsTooFar("解压后共 " + (total >> 20) + " MiB，超过允许的 " + (MAX_TOTAL_BYTES >> 20) + " MiB");
+        }
+    }
+
+    /** A workbook refused by {@link #checkExpandedSize} (the message is Chinese, for the office). */
+    static final class ExpandsTooFar extends IOException {
+        ExpandsTooFar(String message) {
+            super(message);
         }
     }
 

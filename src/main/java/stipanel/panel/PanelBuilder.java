@@ -33,7 +33,8 @@ public final class PanelBuilder {
             sql = sql.replace("{{component_queries}}", componentQueries())
                     .replace("{{wide_columns}}", wideColumns(c))
                     .replace("{{indicator_queries}}", indicatorQueries())
-                    .replace("{{null_reason_query}}", nullReasonQuery());
+                    .replace("{{indicator_null_rules}}", indicatorNullRules())
+                    .replace("{{indicator_inputs}}", indicatorInputs());
             SqlScript.run(c, sql, script.getFilename());
         }
         commentComponentColumns(c);
@@ -85,57 +86,26 @@ public final class PanelBuilder {
     }
 
     /**
-     * Why a value is NULL: the inputs missing in that region and year with their origin, else the catalogue's note.
-     * One pass: the missing components of every indicator's inputs, aggregated per indicator, region and year, then
-     * joined to the grid and every indicator (a union of one aggregation per indicator read the grid and the
-     * components once per indicator). A region that is both county and city (441900) is in the grid twice, and its
-     * missing inputs are listed twice, as before.
+     * The catalogue's part of why a value is NULL, one row per indicator (030_panel.sql words the reasons):
+     * (indicator_code, defined_from, otherwise_code, otherwise_reason).
      */
-    private String nullReasonQuery() {
-        String indicatorRows = indicators.stream()
-                .map(i -> "(" + literal(i.code()) + ", "
-                        + literal(i.undefinedWhen() == null ? "undefined" : i.undefinedWhen()) + ")")
+    private String indicatorNullRules() {
+        return "values\n        " + indicators.stream()
+                .map(i -> "(" + literal(i.code()) + ", " + literal(i.definedFrom()) + ", "
+                        + literal(i.undefinedWhen() == null ? null : i.undefinedWhen().code()) + ", "
+                        + literal(i.undefinedWhen() == null ? null : i.undefinedWhen().reason()) + ")")
                 .collect(Collectors.joining(",\n        "));
-        String inputRows = indicators.stream()
+    }
+
+    /** (indicator_code, component_code): every indicator's inputs. */
+    private String indicatorInputs() {
+        String rows = indicators.stream()
                 .flatMap(i -> i.inputs().stream().distinct().map(x -> "(" + literal(i.code()) + ", " + literal(x) + ")"))
                 .collect(Collectors.joining(",\n        "));
-        return "with indicators(indicator_code, otherwise) as (\n    values\n        " + indicatorRows + "\n),\n\n"
-                + "indicator_inputs(indicator_code, component_code) as (\n    "
-                + (inputRows.isEmpty() ? "select null::varchar, null::varchar where false"
-                        : "values\n        " + inputRows) + "\n),\n\n"
-                + """
-                missing as (
-                    select
-                        inputs.indicator_code,
-                        grid.region_code,
-                        grid.year,
-                        string_agg(c.component_code || ' (' || c.origin || ')', '; '
-                            order by c.component_code, c.origin) as inputs_missing
-                    from marts.panel_grid as grid
-                    join marts.components as c on c.region_code = grid.region_code and c.year = grid.year
-                    join indicator_inputs as inputs on inputs.component_code = c.component_code
-                    where c.value is null
-                    group by inputs.indicator_code, grid.region_code, grid.year
-                ),
-
-                grid as (
-                    select distinct region_code, year from marts.panel_grid
-                )
-
-                select
-                    indicators.indicator_code,
-                    grid.region_code,
-                    grid.year,
-                    coalesce('missing ' || missing.inputs_missing, indicators.otherwise) as reason
-                from grid
-                cross join indicators
-                left join missing
-                    on missing.indicator_code = indicators.indicator_code
-                    and missing.region_code = grid.region_code
-                    and missing.year = grid.year""";
+        return rows.isEmpty() ? "select null::varchar, null::varchar where false" : "values\n        " + rows;
     }
 
     private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        return text == null ? "null::varchar" : "'" + text.replace("'", "''") + "'";
     }
 }

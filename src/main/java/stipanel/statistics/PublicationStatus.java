@@ -37,7 +37,8 @@ public final class PublicationStatus {
             return null;
         }
         if (!IN_ORDER.contains(t)) {
-            throw new RowRejectedException("数据状态 '" + raw + "' is none of " + String.join(", ", IN_ORDER));
+            throw new RowRejectedException("status_unknown", "数据状态“" + Cells.text(raw) + "”不是 "
+                    + String.join("、", IN_ORDER) + " 之一（或留空）");
         }
         return t;
     }

@@ -46,14 +46,18 @@ public class StatisticsLongFormKind extends TableKind {
     protected void load(LoadContext context, RawRow row, FactAppender appender) throws SQLException {
         HeaderBinding h = context.header();
         Integer year = Cells.year(h.get(row, YEAR), YEAR);
-        if (year == null || year < 1949 || year > 2100) {
-            throw new RowRejectedException(YEAR + " is missing or out of range: '" + h.get(row, YEAR) + "'");
+        if (year == null) {
+            throw new RowRejectedException("value_missing", YEAR + "为空");
+        }
+        if (year < 1949 || year > 2100) {
+            throw new RowRejectedException("year_invalid", YEAR + "“" + Cells.text(h.get(row, YEAR))
+                    + "”超出范围（应在 1949 至 2100 年之间）");
         }
         Region region = region(h, row);
         BaseStatistic statistic = statistic(h, row);
         String deliveredUnit = Cells.text(h.get(row, UNIT));
         BigDecimal value = Units.convert(Cells.number(h.get(row, VALUE), VALUE),
-                deliveredUnit.isEmpty() ? unstatedUnit(h, statistic, row) : deliveredUnit, statistic.unit(), UNIT);
+                deliveredUnit.isEmpty() ? unstatedUnit(h, statistic, row) : deliveredUnit, statistic.unit(), VALUE);
         String status = PublicationStatus.of(h.get(row, STATUS));
         LocalDate published = Cells.date(h.get(row, PUBLISHED), PUBLISHED);
         boolean undated = published == null;
@@ -80,7 +84,7 @@ public class StatisticsLongFormKind extends TableKind {
         }
         String name = h.get(row, REGION_NAME);
         if (Cells.isMissing(name)) {
-            throw new RowRejectedException("neither " + REGION_CODE + " nor " + REGION_NAME + " is given");
+            throw new RowRejectedException("value_missing", REGION_CODE + "和" + REGION_NAME + "都为空（至少应填一项）");
         }
         return Regions.resolveName(name, null, REGION_NAME);
     }
@@ -91,7 +95,10 @@ public class StatisticsLongFormKind extends TableKind {
             return byCode.get();
         }
         String name = h.get(row, STATISTIC);
-        return BaseStatistic.named(name).orElseThrow(() ->
-                new RowRejectedException(STATISTIC + " '" + Cells.text(name) + "' is no base statistic or alias"));
+        if (Cells.isMissing(name)) {
+            throw new RowRejectedException("value_missing", STATISTIC + "为空");
+        }
+        return BaseStatistic.named(name).orElseThrow(() -> new RowRejectedException("statistic_unknown", STATISTIC
+                + "“" + Cells.text(name) + "”不是已知的基础统计指标（可用的指标名称与别名见数据仓库 ref.base_statistics）"));
     }
 }

@@ -218,7 +218,7 @@ public class StatisticsNationalDatabaseKind implements ExtractKind {
                         + bracket.group(2) + "”无法换算为" + BaseStatistic.named(bracket.group(1)).get().unit());
             }
             throw new RowRejectedException("statistic_unknown", what + "“" + delivered
-                    + "”不是基础统计指标，也不是其别名（jobs/reference/base_statistics.csv）");
+                    + "”不是已知的基础统计指标（可用的指标名称与别名见数据仓库 ref.base_statistics）");
         }
         if (!named.unit().isEmpty()) {
             try {

@@ -12,9 +12,10 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * 数据质量: every refused file (with the reason it was refused) and every rejected row (file, sheet, row, reason, raw
- * content), as the warehouse's {@code source_files} and {@code rejected_rows} list them. Delivered text is written
- * as string cells (quote-prefixed), so a value such as {@code =HYPERLINK(…)} stays text in Excel, WPS and LibreOffice.
+ * 数据质量: every refused file (with the reason it was refused) and every rejected row (file, sheet, row, reason code,
+ * reason, raw content), as the warehouse's {@code source_files} and {@code rejected_rows} list them. Delivered text is
+ * written as string cells (quote-prefixed), so a value such as {@code =HYPERLINK(…)} stays text in Excel, WPS and
+ * LibreOffice.
  */
 final class DataQualitySheet {
 
@@ -23,7 +24,8 @@ final class DataQualitySheet {
     static final int MAX_REJECTED_ROWS = 50_000;
     /** A reason or raw row longer than this shows its start: a row of the sheet is at most 409 pt tall. */
     static final int MAX_SHOWN = 600;
-    private static final double[] WIDTHS = {6, 20, 9, 10, 7, 39, 39};
+    /** 原因代码 holds the longest code (24 characters) in one line; the rest fits A4 landscape at 9 pt. */
+    private static final double[] WIDTHS = {6, 17, 9, 9, 6, 27, 29, 27};
 
     private DataQualitySheet() {
     }
@@ -36,7 +38,7 @@ final class DataQualitySheet {
      */
     static void write(SXSSFWorkbook wb, Styles st, WorkbookData d, Connection c) throws SQLException {
         SXSSFSheet sheet = wb.createSheet(NAME);
-        List<String> header = List.of("序号", "文件", "文件状态", "工作表", "行号", "原因", "原始内容");
+        List<String> header = List.of("序号", "文件", "文件状态", "工作表", "行号", "原因代码", "原因", "原始内容");
         String summary;
         try (PreparedStatement p = c.prepareStatement("""
                 select count(*), count(*) filter (where status = 'loaded'), count(*) filter (where status = 'refused'),
@@ -60,7 +62,8 @@ final class DataQualitySheet {
         int r = Tables.FIRST_BODY_ROW;
         int n = 1;
         try (PreparedStatement p = c.prepareStatement("""
-                select file_name, message from ingest.deliveries where status = 'refused' order by delivery_id
+                select file_name, reason_code, message from ingest.deliveries where status = 'refused'
+                order by delivery_id
                 """); ResultSet q = p.executeQuery()) {
             while (q.next()) {
                 Row row = sheet.createRow(r++);
@@ -69,13 +72,14 @@ final class DataQualitySheet {
                 Tables.text(row, 2, "拒收", st.centered);
                 Tables.text(row, 3, "", st.text);
                 Tables.number(row, 4, null, st.number("0"));
-                Tables.text(row, 5, shown(q.getString(2)), st.textWrap);
-                Tables.text(row, 6, "", st.text);
+                Tables.text(row, 5, q.getString(2), st.text);
+                Tables.text(row, 6, shown(q.getString(3)), st.textWrap);
+                Tables.text(row, 7, "", st.text);
                 Tables.fitRow(sheet, row, WIDTHS, List.of());
             }
         }
         try (PreparedStatement p = c.prepareStatement("""
-                select file_name, sheet, row_number, reason, raw from main.rejected_rows limit ?
+                select file_name, sheet, row_number, reason_code, reason, raw from main.rejected_rows limit ?
                 """)) {
             p.setInt(1, MAX_REJECTED_ROWS);
             ResultSet q = p.executeQuery();
@@ -86,8 +90,9 @@ final class DataQualitySheet {
                 Tables.text(row, 2, "行被拒绝", st.centered);
                 Tables.text(row, 3, q.getString(2), st.textWrap);
                 Tables.number(row, 4, WorkbookData.nullable(q, 3), st.number("0"));
-                Tables.text(row, 5, shown(q.getString(4)), st.textWrap);
+                Tables.text(row, 5, q.getString(4), st.text);
                 Tables.text(row, 6, shown(q.getString(5)), st.textWrap);
+                Tables.text(row, 7, shown(q.getString(6)), st.textWrap);
                 Tables.fitRow(sheet, row, WIDTHS, List.of());
             }
             q.close();
@@ -102,7 +107,8 @@ final class DataQualitySheet {
         String omitted = rejected > MAX_REJECTED_ROWS ? "　　3. 本表列出前 " + MAX_REJECTED_ROWS + " 行，共 " + rejected
                 + " 行被拒绝，其余见数据仓库视图 rejected_rows。" : null;
         List<String> notes = new ArrayList<>(List.of(
-                "资料来源：数据仓库视图 source_files、rejected_rows（拒收原因见 ingest.deliveries.message）。",
+                "资料来源：数据仓库视图 source_files、rejected_rows（拒收原因见 ingest.deliveries.message，"
+                        + "原因代码的含义见 ref.reason_codes）。",
                 "注：1. 行号为用户所见行号：CSV 表头为第1行，工作表为其自身行号。原始内容为该行按 CSV 格式重写的原文，按文本原样显示；"
                         + "超过 " + MAX_SHOWN + " 个字符的原因或原文只显示开头，全文见数据仓库视图 rejected_rows。",
                 "　　2. 拒收文件整份未装载（表头不符合任何已知数据类型或文件无法读取），已保留待核。"));

@@ -1,6 +1,7 @@
 -- Every input of every indicator for every panel region and year. reported_components unions the files of
 -- jobs/components/. A city takes its official figure where the statistics carry one, else the sum over ALL its
--- counties (NULL when any lacks it); a count is summed over its counties.
+-- counties (NULL when any lacks it); a count is summed over its counties. Where a value is missing, origin says why in
+-- Chinese: the panel's null reasons quote it.
 
 create or replace table marts.reported_components as
 {{component_queries}};
@@ -19,8 +20,8 @@ county_values as (
         grid.component_code,
         reported.value,
         case
-            when reported.component_code is null then 'none delivered'
-            when reported.value is null then 'published as not available (…)'
+            when reported.component_code is null then '未报送'
+            when reported.value is null then '发布为“…”，无此数据'
             else reported.origin
         end as origin
     from grid
@@ -34,7 +35,7 @@ county_values as (
 -- The counties of the panel's cities (all of them, in the panel or not), before crossing them with years and
 -- components.
 city_counties as (
-    select county.city_code, county.code as county_code
+    select county.city_code, county.code as county_code, county.name as county_name
     from ref.regions as county
     where county.level = 'county'
         and county.city_code in (select region_code from marts.panel_regions where level = 'city')
@@ -48,8 +49,8 @@ city_sums as (
         sum(county_values.value) as value,
         count(*) as counties,
         count(county_values.value) as counties_with_value,
-        string_agg(city_counties.county_code, ',' order by city_counties.county_code)
-            filter (where county_values.value is null) as counties_lacking
+        string_agg(city_counties.county_code || ' ' || city_counties.county_name, '、'
+            order by city_counties.county_code) filter (where county_values.value is null) as counties_lacking
     from city_counties
     cross join marts.panel_years as years
     cross join ref.components as catalogue
@@ -65,17 +66,12 @@ city_values as (
         grid.region_code,
         grid.year,
         grid.component_code,
+        official.value as official_value,
         case
-            when official.value is not null then official.value
-            when grid.city_rule = 'sum_counties' then city_sums.value
-            when city_sums.counties_with_value = city_sums.counties then city_sums.value
-        end as value,
-        case
-            when official.value is not null then 'official city figure'
             when grid.city_rule = 'sum_counties' or city_sums.counties_with_value = city_sums.counties
-                then 'sum of counties'
-            else 'missing for counties ' || city_sums.counties_lacking
-        end as origin
+                then city_sums.value
+        end as counties_value,
+        city_sums.counties_lacking
     from grid
     left join marts.reported_components as official
         on official.region_code = grid.region_code
@@ -90,7 +86,17 @@ city_values as (
 
 select region_code, year, component_code, value, origin from county_values
 union all
-select region_code, year, component_code, value, origin from city_values;
+select
+    region_code,
+    year,
+    component_code,
+    coalesce(official_value, counties_value) as value,
+    case
+        when official_value is not null then 'official city figure'
+        when counties_value is not null then 'sum of counties'
+        else '无全市数，所辖县缺数：' || counties_lacking
+    end as origin
+from city_values;
 
 create or replace table marts.components_wide as
 select

@@ -4,8 +4,68 @@
 create or replace table marts.indicator_values as
 {{indicator_queries}};
 
+-- Why a value is NULL, in Chinese with a stable code (jobs/reference/reason_codes.csv, applies_to value), for every
+-- indicator, region and year: before the plan where the indicator starts later (defined_from in indicators.yml);
+-- else the inputs missing in that region and year, each with why (marts.components.origin); else the catalogue's
+-- undefined_when. The missing components are aggregated per indicator, region and year in one pass, then joined to
+-- the grid and every indicator. A region that is both county and city (441900) is in the grid twice, and its missing
+-- inputs are listed twice.
 create or replace table marts.indicator_null_reasons as
-{{null_reason_query}};
+with indicators(indicator_code, defined_from, otherwise_code, otherwise_reason) as (
+    {{indicator_null_rules}}
+),
+
+indicator_inputs(indicator_code, component_code) as (
+    {{indicator_inputs}}
+),
+
+missing as (
+    select
+        inputs.indicator_code,
+        grid.region_code,
+        grid.year,
+        string_agg(catalogue.name || ' ' || c.component_code || '（' || c.origin || '）', '；'
+            order by c.component_code, c.origin) as inputs_missing
+    from marts.panel_grid as grid
+    join marts.components as c on c.region_code = grid.region_code and c.year = grid.year
+    join indicator_inputs as inputs on inputs.component_code = c.component_code
+    join ref.components as catalogue on catalogue.code = c.component_code
+    where c.value is null
+    group by inputs.indicator_code, grid.region_code, grid.year
+),
+
+grid as (
+    select distinct grid.region_code, grid.year, periods.base_year, periods.first_year
+    from marts.panel_grid as grid
+    left join marts.region_periods as periods on periods.region_code = grid.region_code
+),
+
+reasons as (
+    select
+        indicators.indicator_code,
+        grid.region_code,
+        grid.year,
+        case
+            when indicators.defined_from = 'first_year' and grid.year < grid.first_year
+                then {'code': 'before_plan', 'reason': '规划首年（' || grid.first_year || '年）之前不计算'}
+            when indicators.defined_from = 'after_base_year' and grid.year <= grid.base_year
+                then {'code': 'before_plan', 'reason': '基期（' || grid.base_year || '年）及以前不计算'}
+            when missing.inputs_missing is not null
+                then {'code': 'input_missing', 'reason': '缺少输入：' || missing.inputs_missing}
+            when indicators.otherwise_code is not null
+                then {'code': indicators.otherwise_code, 'reason': indicators.otherwise_reason}
+            else {'code': 'value_undefined', 'reason': '输入齐全，但按公式无法计算'}
+        end as why
+    from grid
+    cross join indicators
+    left join missing
+        on missing.indicator_code = indicators.indicator_code
+        and missing.region_code = grid.region_code
+        and missing.year = grid.year
+)
+
+select indicator_code, region_code, year, why.code as reason_code, why.reason as reason
+from reasons;
 
 -- Two plans of one region targeting the same indicator would double its rows: the run stops and names them.
 select error('plans ' || plans || ' of region ' || region_code || ' both target ' || indicator_code
@@ -48,8 +108,10 @@ valued as (
         coalesce(indicator.unit, '') as unit,
         indicator.trajectory,
         case
-            when indicator.code is null then 'indicator has no definition in jobs/indicators/'
-            when indicator_values.value is null then coalesce(reasons.reason, 'undefined')
+            when indicator.code is null
+                then {'code': 'indicator_undefined', 'reason': '指标尚无定义（jobs/indicators/ 中没有这一指标）'}
+            when indicator_values.value is null
+                then {'code': reasons.reason_code, 'reason': reasons.reason}
         end as null_reason
     from panel_rows
     left join marts.indicator_values as indicator_values
@@ -102,7 +164,8 @@ select
     indicator_code,
     value,
     unit,
-    null_reason,
+    null_reason.reason as null_reason,
+    null_reason.code as null_reason_code,
     target_value,
     expected_value,
     case

@@ -60,6 +60,7 @@ select
     panel.expected_value,
     panel.status,
     panel.null_reason,
+    panel.null_reason_code,
     region.name as region_name,
     region.level as region_level,
     indicator.name_zh as indicator_name
@@ -76,7 +77,7 @@ comment on column main.indicator_panel.unit is '计量单位 / Unit';
 comment on column main.indicator_panel.target_value is '规划目标值 / Plan target';
 comment on column main.indicator_panel.expected_value is '按轨迹的预期值 / Expected value on the trajectory';
 comment on column main.indicator_panel.status is 'achieved 已达标、on_track 符合进度、behind 落后、no_data 无数据 / achieved, on_track, behind or no_data';
-comment on column main.indicator_panel.null_reason is '值为空的原因 / Why the value is NULL';
+comment on column main.indicator_panel.null_reason is '值为空的原因（中文） / Why the value is NULL, in Chinese';
 comment on column main.indicator_panel.region_name is '地区名称 / Region name';
 comment on column main.indicator_panel.region_level is 'county 县级、city 地级 / county or city';
 comment on column main.indicator_panel.indicator_name is '指标名称 / Indicator name';

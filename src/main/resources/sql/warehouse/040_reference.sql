@@ -50,9 +50,9 @@ comment on column ref.plan_targets.direction is 'at_least 不低于、at_most �
 comment on column ref.plan_targets.section is '规划原文所在章节 / Section of the plan that sets it';
 comment on column ref.plan_targets.wording is '规划原文表述 / The plan''s own wording';
 
-comment on table ref.reason_codes is '拒绝、拒收原因代码目录（jobs/reference/reason_codes.csv） / Catalogue of the stable codes of rejected rows and refused files, from jobs/reference/reason_codes.csv';
-comment on column ref.reason_codes.code is '原因代码（rejected_rows.reason_code、source_files.reason_code） / Reason code as in rejected_rows.reason_code and source_files.reason_code';
-comment on column ref.reason_codes.applies_to is '适用于：row 行、file 文件、sheet 工作表 / What it is a reason for: row, file or sheet';
+comment on table ref.reason_codes is '拒绝、拒收与指标值为空的原因代码目录（jobs/reference/reason_codes.csv） / Catalogue of the stable codes of rejected rows, refused files and NULL panel values, from jobs/reference/reason_codes.csv';
+comment on column ref.reason_codes.code is '原因代码（rejected_rows.reason_code、source_files.reason_code、indicator_panel.null_reason_code） / Reason code as in rejected_rows.reason_code, source_files.reason_code and indicator_panel.null_reason_code';
+comment on column ref.reason_codes.applies_to is '适用于：row 行、file 文件、sheet 工作表、value 指标值为空 / What it is a reason for: row, file, sheet, or value (a NULL panel value)';
 comment on column ref.reason_codes.description_zh is '规则说明 / The rule, in Chinese';
 
 comment on table ref.extract_columns is '各提取种类的列及别名（jobs/kinds/*.yml 与部署目录） / Every extract kind''s columns and their aliases, from jobs/kinds/*.yml and the deployment folder';

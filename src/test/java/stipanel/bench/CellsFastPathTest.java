@@ -87,7 +87,7 @@ class CellsFastPathTest {
                         // or the same rejection
                         assertThatThrownBy(() -> Cells.date(iso, "申请日")).as(iso)
                                 .isInstanceOf(RowRejectedException.class)
-                                .hasMessage("申请日 is not a valid date: '" + iso + "'");
+                                .hasMessage("申请日“" + iso + "”不是有效日期（日历上没有这一天）");
                     }
                 }
             }

@@ -179,8 +179,8 @@ class CertificationRulesTest {
         // and without any list
         PipelineRun none = EnterpriseInbox.withYears(root.resolve("none")).run();
         assertEquals(null, none.panel("HTE_COUNT", "330922", 2024));
-        assertEquals(List.of(List.of("no_data", "missing HTE_COUNT (none delivered)")), none.rows(
-                "select status, null_reason from indicator_panel where indicator_code = 'HTE_COUNT'"
+        assertEquals(List.of(List.of("no_data", "input_missing", "缺少输入：高新技术企业数 HTE_COUNT（未报送）")), none.rows(
+                "select status, null_reason_code, null_reason from indicator_panel where indicator_code = 'HTE_COUNT'"
                         + " and region_code = '330922' and year = 2024"));
     }
 }

@@ -35,31 +35,31 @@ class EnterpriseIngestTest {
         assertEquals(0L, run.value("select count(*) from source_files where rows_read <> rows_loaded + rows_rejected"));
         assertEquals(List.of(
                 List.of("市场监管局_企业登记_2025-06.xlsx", "企业登记", 12,
-                        "统一社会信用代码 '91330922MA2H1A0171' fails the GB 32100 check: check character should be 'G'"),
+                        "统一社会信用代码“91330922MA2H1A0171”校验位错误：按 GB 32100，第 18 位应为“G”"),
                 List.of("市场监管局_企业登记_2025-06.xlsx", "企业登记", 13,
                         "登记状态 '歇业' is none of 存续, 迁出, 吊销, 注销, 撤销, 停业, 清算 or their spellings"),
                 List.of("市场监管局_企业登记_2025-06.xlsx", "企业登记", 14,
                         "行业代码 'A3737': division 37 belongs to section C, not A"),
                 List.of("市场监管局_企业登记_2025-06.xlsx", "企业登记", 15, "注册资本 '面议' is no amount of money"),
                 List.of("市场监管局_企业登记_2025-06.xlsx", "企业登记", 16,
-                        "统一社会信用代码 '91330922MA2H1N131C' has an organisation code (characters 9–17) MA2H1N131"
-                                + " that fails the GB 11714 check: should end in '5'"),
+                        "统一社会信用代码“91330922MA2H1N131C”中的组织机构代码“MA2H1N131”"
+                                + "校验位错误：按 GB 11714，第 17 位应为“5”"),
                 List.of("市场监管局_企业登记_2025-06.xlsx", "企业登记", 17, "登记状态 注销 without 状态变更日期"),
                 List.of("科技局_认定名单_2024.csv", "", 26,
-                        "统一社会信用代码 '91330922MA2H1A0171' fails the GB 32100 check: check character should be 'G'"),
+                        "统一社会信用代码“91330922MA2H1A0171”校验位错误：按 GB 32100，第 18 位应为“G”"),
                 List.of("科技局_认定名单_2024.csv", "", 27,
-                        "统一社会信用代码 '91330922MA2H1N131C' has an organisation code (characters 9–17) MA2H1N131"
-                                + " that fails the GB 11714 check: should end in '5'"),
+                        "统一社会信用代码“91330922MA2H1N131C”中的组织机构代码“MA2H1N131”"
+                                + "校验位错误：按 GB 11714，第 17 位应为“5”"),
                 List.of("科技局_认定名单_2024.csv", "", 28,
                         "证书编号 'GR2023330009' is not GR + 4-digit year + 2-digit province + 6 digits"),
                 List.of("科技局_认定名单_2024.csv", "", 29, "状态 撤销 without 撤销日期"),
                 List.of("科技局_认定名单_2024.csv", "", 30, "认定类别 '省级科技企业孵化器' is no known category"),
-                List.of("科技局_认定名单_2024.csv", "", 31, "地区代码 '339999' is in no GB/T 2260 list"),
+                List.of("科技局_认定名单_2024.csv", "", 31, "地区代码“339999”不是 GB/T 2260 中的县、市或省代码"),
                 List.of("统计局_规上工业企业名录_2023-2024.csv", "", 12,
                         "营业收入 1500万元 is below 2000万元: not an above-scale enterprise"),
                 List.of("统计局_规上工业企业名录_2023-2024.csv", "", 13,
-                        "统一社会信用代码 '91330922MA2H1A0171' fails the GB 32100 check: check character should be 'G'"),
-                List.of("统计局_规上工业企业名录_2023-2024.csv", "", 14, "地区代码 '330999' is in no GB/T 2260 list")),
+                        "统一社会信用代码“91330922MA2H1A0171”校验位错误：按 GB 32100，第 18 位应为“G”"),
+                List.of("统计局_规上工业企业名录_2023-2024.csv", "", 14, "地区代码“330999”不是 GB/T 2260 中的县、市或省代码")),
                 run.rows("select file_name, coalesce(sheet, ''), row_number, reason from rejected_rows"
                         + " where file_name not like '统计局_企业%' order by file_name, row_number"));
     }

@@ -101,8 +101,10 @@ class EnterprisePanelTest {
         assertEquals(null, run.panel("RD_INST_COVERAGE", "330922", 2025));
         assertEquals(null, run.panel("RD_INST_COVERAGE", "330903", 2023));
         assertEquals(null, run.panel("RD_INST_COVERAGE", "330900", 2023));
-        assertEquals(List.of(List.of("missing ROSTER_FIRMS (none delivered); ROSTER_FIRMS_WITH_RD_INST (none delivered)")),
-                run.rows("select null_reason from indicator_panel where indicator_code = 'RD_INST_COVERAGE'"
+        assertEquals(List.of(List.of("input_missing", "缺少输入：规上工业企业数（名录） ROSTER_FIRMS（未报送）；"
+                        + "有研发机构的规上工业企业数 ROSTER_FIRMS_WITH_RD_INST（未报送）")),
+                run.rows("select null_reason_code, null_reason from indicator_panel"
+                        + " where indicator_code = 'RD_INST_COVERAGE'"
                         + " and region_code = '330922' and year = 2025"));
     }
 
@@ -127,7 +129,7 @@ class EnterprisePanelTest {
                         List.of(2023, "HT_VA", 5100.0, "roster stand-in"),
                         List.of(2023, "IND_RD_EXP", 545.0, "roster stand-in"),
                         List.of(2023, "IND_REVENUE", 26000.0, "statistics"),
-                        List.of(2023, "IND_VA", "published as not available (…)"),
+                        List.of(2023, "IND_VA", "发布为“…”，无此数据"),
                         List.of(2024, "HT_VA", 5600.0, "roster stand-in"),
                         List.of(2024, "IND_RD_EXP", 642.0, "statistics"),
                         List.of(2024, "IND_REVENUE", 29100.0, "roster stand-in"),

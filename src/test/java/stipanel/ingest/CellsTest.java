@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,7 +36,8 @@ class CellsTest {
     @ValueSource(strings = {"约12", "12万", "1,23", "12.3.4", "N/A"})
     void textThatIsNoNumberRejectsTheRowNamingTheColumn(String raw) {
         RowRejectedException e = assertThrows(RowRejectedException.class, () -> Cells.number(raw, "数值"));
-        assertEquals("数值 is not a number: '" + raw + "'", e.reason());
+        assertEquals("数值“" + raw + "”不是数字（应为 1234.5、1,234.5 这样的数值；缺失时留空或填“—”）", e.reason());
+        assertEquals("number_invalid", e.code());
     }
 
     @ParameterizedTest
@@ -48,7 +50,24 @@ class CellsTest {
     @ParameterizedTest
     @ValueSource(strings = {"2024-02-30", "2024-13-01", "2024年2月", "上月"})
     void impossibleOrUnreadableDatesReject(String raw) {
-        assertThrows(RowRejectedException.class, () -> Cells.date(raw, "发布日期"));
+        assertEquals("date_invalid", assertThrows(RowRejectedException.class, () -> Cells.date(raw, "发布日期")).code());
+    }
+
+    @Test
+    void aDateReasonSaysWhetherTheDayDoesNotExistOrTheFormIsNoDate() {
+        assertEquals("发布日期“2024-02-30”不是有效日期（日历上没有这一天）",
+                assertThrows(RowRejectedException.class, () -> Cells.date("2024-02-30", "发布日期")).reason());
+        assertEquals("发布日期“2024年2月31日”不是有效日期（日历上没有这一天）",
+                assertThrows(RowRejectedException.class, () -> Cells.date("２０２４年２月３１日", "发布日期")).reason());
+        assertEquals("发布日期“上月”不是日期（应为 2024-03-05、2024/3/5、2024.3.5、20240305 或 2024年3月5日）",
+                assertThrows(RowRejectedException.class, () -> Cells.date(" 上月 ", "发布日期")).reason());
+    }
+
+    @Test
+    void aYearThatIsNoYearRejectsWithTheFormsExpected() {
+        RowRejectedException e = assertThrows(RowRejectedException.class, () -> Cells.year("二〇二五", "年份"));
+        assertEquals("年份“二〇二五”不是年份（应为 2024 或 2024年）", e.reason());
+        assertEquals("year_invalid", e.code());
     }
 
     @ParameterizedTest

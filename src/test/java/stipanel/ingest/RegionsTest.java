@@ -24,10 +24,14 @@ class RegionsTest {
 
     @Test
     void aCodeInNoListRejects() {
-        assertEquals("地区代码 '330999' is in no GB/T 2260 list",
-                assertThrows(RowRejectedException.class, () -> Regions.resolveCode("330999", "地区代码")).reason());
-        assertEquals("地区代码 is not a 6- or 12-digit region code: '33092'",
-                assertThrows(RowRejectedException.class, () -> Regions.resolveCode("33092", "地区代码")).reason());
+        RowRejectedException unknown = assertThrows(RowRejectedException.class,
+                () -> Regions.resolveCode("330999", "地区代码"));
+        assertEquals("地区代码“330999”不是 GB/T 2260 中的县、市或省代码", unknown.reason());
+        assertEquals("region_code_unknown", unknown.code());
+        RowRejectedException invalid = assertThrows(RowRejectedException.class,
+                () -> Regions.resolveCode(" 33092 ", "地区代码"));
+        assertEquals("地区代码“33092”不是行政区划代码（应为 6 位数字，如 330922，或 12 位统计用区划代码）", invalid.reason());
+        assertEquals("region_code_invalid", invalid.code());
     }
 
     @ParameterizedTest
@@ -43,7 +47,20 @@ class RegionsTest {
         assertEquals("310107", Regions.resolveName("普陀区", Regions.byCode("310000").orElseThrow(), "地区").code());
         RowRejectedException e = assertThrows(RowRejectedException.class,
                 () -> Regions.resolveName("普陀区", null, "地区"));
-        assertEquals("地区 '普陀区' is ambiguous in the whole country: [310107, 330903]", e.reason());
+        assertEquals("地区“普陀区”在全国有 2 个同名地区，无法确定是哪一个：310107 上海市普陀区、330903 舟山市普陀区", e.reason());
+        assertEquals("region_name_ambiguous", e.code());
+    }
+
+    @Test
+    void aNameOutsideTheTitlesCityOrNoNameRejects() {
+        RowRejectedException unknown = assertThrows(RowRejectedException.class,
+                () -> Regions.resolveName("新城", ZHOUSHAN, "地区"));
+        assertEquals("地区“新城”不是舟山市所辖地区的名称", unknown.reason());
+        assertEquals("region_name_unknown", unknown.code());
+        RowRejectedException empty = assertThrows(RowRejectedException.class,
+                () -> Regions.resolveName("其中：", ZHOUSHAN, "地区"));
+        assertEquals("地区为空", empty.reason());
+        assertEquals("value_missing", empty.code());
     }
 
     @Test

@@ -27,14 +27,16 @@ class UnitsTest {
     @Test
     void aUnitOfAnotherQuantityRejects() {
         RowRejectedException e = assertThrows(RowRejectedException.class,
-                () -> Units.convert(BigDecimal.ONE, "人", "万元", "计量单位"));
-        assertEquals("计量单位: unit '人' cannot be converted to 万元", e.reason());
+                () -> Units.convert(BigDecimal.ONE, "人", "万元", "数值"));
+        assertEquals("数值的计量单位“人”不能换算为万元（应为 元、千元、万元、百万元、亿元 之一）", e.reason());
+        assertEquals("unit_not_convertible", e.code());
     }
 
     @Test
     void anUnknownUnitRejects() {
         RowRejectedException e = assertThrows(RowRejectedException.class,
-                () -> Units.convert(BigDecimal.ONE, "千克", "万元", "计量单位"));
-        assertEquals("计量单位: unknown unit '千克'", e.reason());
+                () -> Units.convert(BigDecimal.ONE, "千克", "人年", "数值"));
+        assertEquals("数值的计量单位“千克”不是已知的单位（应为 人年、万人年 之一）", e.reason());
+        assertEquals("unit_unknown", e.code());
     }
 }

@@ -81,8 +81,24 @@ class UsccTest {
     void aWrongCheckCharacterIsRejectedNamingTheRightOne() {
         RowRejectedException e = assertThrows(RowRejectedException.class,
                 () -> Uscc.valid("91110000600037341M", "统一社会信用代码"));
-        assertEquals("统一社会信用代码 '91110000600037341M' fails the GB 32100 check: check character should be 'L'",
-                e.reason());
+        assertEquals("统一社会信用代码“91110000600037341M”校验位错误：按 GB 32100，第 18 位应为“L”", e.reason());
+        assertEquals("uscc_check_failed", e.code());
+    }
+
+    @Test
+    void aCodeOfAnotherLengthOrWithALetterGb32100DoesNotUseIsMalformed() {
+        RowRejectedException shorter = assertThrows(RowRejectedException.class,
+                () -> Uscc.valid(" 9111000060003734 ", "统一社会信用代码"));
+        assertEquals("统一社会信用代码“9111000060003734”有 16 位（应为 18 位）", shorter.reason());
+        assertEquals("uscc_malformed", shorter.code());
+        RowRejectedException letter = assertThrows(RowRejectedException.class,
+                () -> Uscc.valid("91110000600037341o", "统一社会信用代码"));
+        assertEquals("统一社会信用代码“91110000600037341o”含有字符“O”（应只由数字和 I、O、S、V、Z 以外的大写字母组成）",
+                letter.reason());
+        assertEquals("uscc_malformed", letter.code());
+        RowRejectedException empty = assertThrows(RowRejectedException.class, () -> Uscc.valid("　", "统一社会信用代码"));
+        assertEquals("统一社会信用代码为空", empty.reason());
+        assertEquals("value_missing", empty.code());
     }
 
     @Test
@@ -94,8 +110,9 @@ class UsccTest {
         // when
         RowRejectedException e = assertThrows(RowRejectedException.class, () -> Uscc.valid(code, "统一社会信用代码"));
         // then
-        assertEquals("统一社会信用代码 '91110000600037342P' has an organisation code (characters 9–17) 600037342"
-                + " that fails the GB 11714 check: should end in '1'", e.reason());
+        assertEquals("统一社会信用代码“91110000600037342P”中的组织机构代码“600037342”校验位错误：按 GB 11714，第 17 位应为“1”",
+                e.reason());
+        assertEquals("uscc_check_failed", e.code());
     }
 
     @ParameterizedTest

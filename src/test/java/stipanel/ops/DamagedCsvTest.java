@@ -57,7 +57,9 @@ class DamagedCsvTest {
 
     static final String TOO_LONG = "cell_too_long | 第 14 列有 5242880 个字符，超过任何字段可能的 32768 个（可能是引号未闭合）";
     static final String BAD_BYTES = "bytes_undecodable | 第 5 列含有文件编码中无效的字节（原始内容中显示为 \uFFFD）";
-    static final String NOT_A_DATE = "unclassified | 申请日 is not a date: ";
+    static String notADate(String value) {
+        return "date_invalid | 申请日“" + value + "”不是日期（应为 2024-03-05、2024/3/5、2024.3.5、20240305 或 2024年3月5日）";
+    }
     static final String CHECK_CHARACTER = "unclassified | 申请号 ";
 
     static String cut(int cells) {
@@ -115,12 +117,12 @@ class DamagedCsvTest {
         expect("cut mid-character (7000 rows).csv", new Outcome("loaded", 7000, 6999, 1,
                 List.of("7001 | " + cut(7)), " | "));
         expect("flipped bits (100 rows).csv", new Outcome("loaded", 100, 97, 3, List.of(
-                "11 | " + NOT_A_DATE + "'2023-12-19-20241102'",
+                "11 | " + notADate("2023-12-19-20241102"),
                 "21 | " + CHECK_CHARACTER + "'202110100019.6': check character 6 is wrong, 202110100019 has check character 3 "
                         + "(ZC 0006-2003)",
                 "31 | " + BAD_BYTES), " | "));
         expect("flipped bits (7000 rows).csv", new Outcome("loaded", 7000, 6997, 3, List.of(
-                "6911 | " + NOT_A_DATE + "'2008-02-03-2009-01-26'",
+                "6911 | " + notADate("2008-02-03-2009-01-26"),
                 "6921 | " + CHECK_CHARACTER + "'202120106919.7': check character 7 is wrong, 202120106919 has check character 4 "
                         + "(ZC 0006-2003)",
                 "6931 | " + BAD_BYTES), " | "));

@@ -154,7 +154,8 @@ class HostileInputTest {
         assertEquals(0L, run.value("select count(*) from ingest.deliveries where message like '%" + SECRET + "%'"));
         assertEquals(0L, run.value("select count(*) from facts.statistic_versions where cast(columns(*) as varchar) "
                 + "like '%" + SECRET + "%'"));
-        assertRefused("zip bomb.xlsx", "file_zip_bomb", "疑为压缩炸弹");
+        assertRefused("zip bomb.xlsx", "file_zip_bomb",
+                "疑为压缩炸弹，已拒收（其中 xl/worksheets/sheet1.xml 解压后 1024 MiB，超过允许的 256 MiB）");
     }
 
     private static void assertRefused(String file, String code, String reason) {

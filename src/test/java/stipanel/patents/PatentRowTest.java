@@ -91,15 +91,15 @@ class PatentRowTest {
             "专利类型|实用新型|专利类型 '实用新型' disagrees with 申请号 201710601862.3, whose type digit 1 means 发明",
             "专利类型|商标|专利类型 '商标' is none of 发明, 实用新型, 外观设计",
             "申请日||申请日 is missing: the term and the 10-year rule need it",
-            "申请日|2017-02-30|申请日 is not a valid date: '2017-02-30'",
+            "申请日|2017-02-30|申请日“2017-02-30”不是有效日期（日历上没有这一天）",
             "授权公告日|2016-12-31|授权公告日 2016-12-31 is before 申请日 2017-08-01",
             "法律状态|未知|法律状态 '未知' is none of 有效, 失效, 审中, 驳回, 撤回/视为撤回",
             "法律状态|失效|法律状态 is 失效 but 失效日期 is missing",
             "失效日期|2017-01-01|失效日期 2017-01-01 is before 申请日 2017-08-01",
-            "地区代码|339999|地区代码 '339999' is in no GB/T 2260 list",
+            "地区代码|339999|地区代码“339999”不是 GB/T 2260 中的县、市或省代码",
             "海外同族|待查|海外同族 '待查' is neither 是/否 (有/无, Y/N) nor a count",
             "主分类号|海水淡化|主分类号 '海水淡化' is not an IPC symbol (e.g. H01M 10/0525)",
-            "数据截止日期|2025-13-01|数据截止日期 is not a valid date: '2025-13-01'",
+            "数据截止日期|2025-13-01|数据截止日期“2025-13-01”不是有效日期（日历上没有这一天）",
     })
     void eachRuleRejectsTheRowWithItsReason(String column, String value, String reason) {
         // given a good row with one cell broken

@@ -135,13 +135,14 @@ class PlanTargetsTest {
     @Test
     void targetWhoseIndicatorHasNoDefinitionShowsAsNoData() {
         // then
-        assertThat(run.rows("select year, value, target_value, status, null_reason from indicator_panel"
-                + " where region_code = '330921' and indicator_code = 'MARINE_LAB_COUNT' order by year"))
+        String undefined = "指标尚无定义（jobs/indicators/ 中没有这一指标）";
+        assertThat(run.rows("select year, value, target_value, status, null_reason_code, null_reason"
+                + " from indicator_panel where region_code = '330921' and indicator_code = 'MARINE_LAB_COUNT' order by year"))
                 .containsExactly(
-                        Arrays.asList(2022, null, 3.0, "no_data", "indicator has no definition in jobs/indicators/"),
-                        Arrays.asList(2023, null, 3.0, "no_data", "indicator has no definition in jobs/indicators/"),
-                        Arrays.asList(2024, null, 3.0, "no_data", "indicator has no definition in jobs/indicators/"),
-                        Arrays.asList(2025, null, 3.0, "no_data", "indicator has no definition in jobs/indicators/"));
+                        Arrays.asList(2022, null, 3.0, "no_data", "indicator_undefined", undefined),
+                        Arrays.asList(2023, null, 3.0, "no_data", "indicator_undefined", undefined),
+                        Arrays.asList(2024, null, 3.0, "no_data", "indicator_undefined", undefined),
+                        Arrays.asList(2025, null, 3.0, "no_data", "indicator_undefined", undefined));
     }
 
     @Test

@@ -103,7 +103,7 @@ class StatisticsNationalDatabaseTest {
                 run.rows(VERSIONS));
         assertEquals(List.of(
                 List.of(9, "statistic_unknown",
-                        "指标“第一产业增加值(亿元)”不是基础统计指标，也不是其别名（jobs/reference/base_statistics.csv）"),
+                        "指标“第一产业增加值(亿元)”不是已知的基础统计指标（可用的指标名称与别名见数据仓库 ref.base_statistics）"),
                 List.of(10, "unit_unconvertible", "指标“年末常住人口(亿元)”的单位“亿元”无法换算为人"),
                 List.of(11, "unit_unconvertible", "指标“地区生产总值(亿美元)”的单位“亿美元”无法换算为万元")),
                 run.rows("select row_number, reason_code, reason from ingest.rejected_rows order by 1"));
@@ -173,7 +173,7 @@ class StatisticsNationalDatabaseTest {
                         + "“国家统计局数据库导出”（statistics_national_db，第 3 行）：缺少必需列 指标（首列，或标题“指标：…”）；"
                         + "已识别的列 地区、2024年→2024、2023年→2023"),
                 List.of("b.csv", "refused", "statistic_unknown", "没有一张表可以装载；指标取自标题：第一产业增加值(亿元)；"
-                        + "国家统计局数据库导出整表未装载：标题中的指标“第一产业增加值(亿元)”不是基础统计指标，也不是其别名（jobs/reference/base_statistics.csv）")),
+                        + "国家统计局数据库导出整表未装载：标题中的指标“第一产业增加值(亿元)”不是已知的基础统计指标（可用的指标名称与别名见数据仓库 ref.base_statistics）")),
                 run.rows("select file_name, status, reason_code, message from source_files order by 1"));
     }
 

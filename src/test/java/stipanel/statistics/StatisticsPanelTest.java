@@ -83,13 +83,39 @@ class StatisticsPanelTest {
     }
 
     @Test
-    void aNullValueSaysWhichInputIsMissing() {
-        List<List<Object>> rows = run.rows("select null_reason from indicator_panel where indicator_code = "
-                + "'HT_VA_SHARE' and region_code = '330900' and year = 2025");
-        assertEquals("missing HT_VA (missing for counties 330902)", rows.get(0).get(0));
-        rows = run.rows("select null_reason from indicator_panel where indicator_code = 'TECH_TRANSFER_CUM' "
-                + "and region_code = '330921' and year = 2024");
-        assertEquals("missing TECH_TRANSFER (published as not available (…))", rows.get(0).get(0));
+    void aNullValueSaysWhyInChineseWithACode() {
+        assertEquals(List.of(
+                List.of("330900", 2025, "HT_VA_SHARE", "input_missing",
+                        "缺少输入：高新技术产业增加值 HT_VA（无全市数，所辖县缺数：330902 定海区）"),
+                List.of("330921", 2024, "TECH_TRANSFER_CUM", "input_missing",
+                        "缺少输入：科技成果转化应用 TECH_TRANSFER（发布为“…”，无此数据）"),
+                // 2025 itself was delivered; the cumulative sum still lacks 2024
+                List.of("330921", 2025, "TECH_TRANSFER_CUM", "input_missing",
+                        "规划首年至当年，有年份缺少科技成果转化应用 TECH_TRANSFER"),
+                List.of("330922", 2022, "FISCAL_ST_CAGR", "before_plan", "基期（2022年）及以前不计算"),
+                List.of("330922", 2022, "FISCAL_ST_GROWTH", "previous_year_missing",
+                        "上一年的财政科技支出 FISCAL_ST 缺失或为 0"),
+                List.of("330922", 2022, "TECH_TRANSFER_CUM", "before_plan", "规划首年（2023年）之前不计算")),
+                run.rows("""
+                        select region_code, year, indicator_code, null_reason_code, null_reason from indicator_panel
+                        where (region_code = '330900' and year = 2025 and indicator_code = 'HT_VA_SHARE')
+                            or (region_code = '330921' and year in (2024, 2025)
+                                and indicator_code = 'TECH_TRANSFER_CUM')
+                            or (region_code = '330922' and year = 2022
+                                and indicator_code in ('FISCAL_ST_CAGR', 'FISCAL_ST_GROWTH', 'TECH_TRANSFER_CUM'))
+                        order by all"""));
+    }
+
+    @Test
+    void exactlyTheNullValuesHaveAReasonAndEachCodeIsInTheCatalogue() {
+        assertEquals(List.of(List.of(0L, 0L, 0L)), run.rows("""
+                select
+                    count(*) filter (where value is not null
+                        and (null_reason is not null or null_reason_code is not null)),
+                    count(*) filter (where value is null and (null_reason is null or null_reason_code is null)),
+                    count(*) filter (where null_reason_code not in (
+                        select code from ref.reason_codes where applies_to = 'value'))
+                from indicator_panel"""));
     }
 
     @Test
@@ -101,18 +127,23 @@ class StatisticsPanelTest {
     @Test
     void exactlyTheBadRowsAreRejectedWithTheirRowNumbersAndReasons() {
         List<List<Object>> expected = List.of(
-                List.of("分县年度数据_嵊泗县.xls", "Sheet1", 6,
-                        "指标“第一产业增加值(万元)”不是基础统计指标，也不是其别名（jobs/reference/base_statistics.csv）"),
-                List.of("统计局_2025年统计快报.csv", "", 37, "年份 is not a year: '二〇二五'"),
-                List.of("统计局_主要统计指标_2022-2024.csv", "", 22, "指标名称 '科技馆数量' is no base statistic or alias"),
-                List.of("统计局_主要统计指标_2022-2024.csv", "", 23, "地区代码 '330999' is in no GB/T 2260 list"),
-                List.of("统计局_主要统计指标_2022-2024.csv", "", 24, "计量单位: unknown unit '千克'"),
-                List.of("统计局_主要统计指标_2022-2024.csv", "", 110, "发布日期 is not a valid date: '2024-13-01'"),
-                List.of("统计局_主要统计指标_2022-2024.csv", "", 111,
-                        "数据状态 '预计数' is none of 初步核算, 初步核实, 最终核实, 普查修订"),
-                List.of("统计局_主要统计指标_2022-2024.csv", "", 112, "数值 is not a number: '约16万'"),
-                List.of("舟山统计年鉴2024_科技.xlsx", "表7-3", 10, "地区 '新城' names no region of 舟山市"));
-        assertEquals(expected, run.rows("select file_name, sheet, row_number, reason from rejected_rows "
+                List.of("分县年度数据_嵊泗县.xls", "Sheet1", 6, "statistic_unknown",
+                        "指标“第一产业增加值(万元)”不是已知的基础统计指标（可用的指标名称与别名见数据仓库 ref.base_statistics）"),
+                List.of("统计局_2025年统计快报.csv", "", 37, "year_invalid", "年份“二〇二五”不是年份（应为 2024 或 2024年）"),
+                List.of("统计局_主要统计指标_2022-2024.csv", "", 22, "statistic_unknown",
+                        "指标名称“科技馆数量”不是已知的基础统计指标（可用的指标名称与别名见数据仓库 ref.base_statistics）"),
+                List.of("统计局_主要统计指标_2022-2024.csv", "", 23, "region_code_unknown",
+                        "地区代码“330999”不是 GB/T 2260 中的县、市或省代码"),
+                List.of("统计局_主要统计指标_2022-2024.csv", "", 24, "unit_unknown",
+                        "数值的计量单位“千克”不是已知的单位（应为 元、千元、万元、百万元、亿元 之一）"),
+                List.of("统计局_主要统计指标_2022-2024.csv", "", 110, "date_invalid",
+                        "发布日期“2024-13-01”不是有效日期（日历上没有这一天）"),
+                List.of("统计局_主要统计指标_2022-2024.csv", "", 111, "status_unknown",
+                        "数据状态“预计数”不是 初步核算、初步核实、最终核实、普查修订 之一（或留空）"),
+                List.of("统计局_主要统计指标_2022-2024.csv", "", 112, "number_invalid",
+                        "数值“约16万”不是数字（应为 1234.5、1,234.5 这样的数值；缺失时留空或填“—”）"),
+                List.of("舟山统计年鉴2024_科技.xlsx", "表7-3", 10, "region_name_unknown", "地区“新城”不是舟山市所辖地区的名称"));
+        assertEquals(expected, run.rows("select file_name, sheet, row_number, reason_code, reason from rejected_rows "
                 + "order by file_name, row_number"));
         assertEquals("2024,330999,某县,地区生产总值,3,亿元,初步核算,2025-01-20,区划代码有误",
                 run.value("select raw from rejected_rows where row_number = 23"));

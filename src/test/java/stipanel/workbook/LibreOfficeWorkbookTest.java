@@ -264,9 +264,9 @@ class LibreOfficeWorkbookTest {
         List<String> raw = new ArrayList<>();
         List<String> files = new ArrayList<>();
         for (CSVRecord r : sheet("panel", "数据质量")) {
-            if (r.size() >= 7) {
+            if (r.size() >= 8) {
                 files.add(r.get(1));
-                raw.add(r.get(6));
+                raw.add(r.get(7));
             }
         }
         // then: had any become a formula, LibreOffice would show its result (or Err:…) instead of the text
