@@ -130,12 +130,12 @@ class MorningReportBrowserTest {
             grouped += Long.parseLong(cell.attr("data-rows"));
         }
         assertThat(grouped).isEqualTo(runs.get(4));
-        // the rule that rejected three rows in three files is one group, with an example of each
-        List<Element> uscc = dom.select("table.reasons tbody tr").stream()
-                .filter(tr -> tr.text().contains("GB 32100")).toList();
-        assertThat(uscc).hasSize(3);
+        // the check characters of credit codes: three rows fail GB 32100 and two GB 11714, in three files; one
+        // group of five, with its first three rows
+        List<Element> uscc = dom.select("table.reasons tbody tr[data-reason=uscc_check_failed]");
+        assertThat(uscc).hasSize(Night.EXAMPLES);
+        assertThat(uscc.get(0).selectFirst("td[data-rows]").text()).isEqualTo("5");
         assertThat(uscc.stream().map(tr -> tr.attr("data-group")).distinct()).hasSize(1);
-        assertThat(uscc.get(0).selectFirst("td[data-rows]").text()).isEqualTo("3");
         // and the refused file is named with why
         assertThat(dom.select("table.files tr[data-status=refused]").text()).contains(WorkbookFixture.REFUSED_FILE);
     }
