@@ -54,6 +54,8 @@ public class IngestDeliveriesTasklet implements Tasklet {
     private final Clock clock;
     private final Path inbox;
     private final long minFileAgeSeconds;
+    /** The inbox where it really is (an inbox that is a symbolic link to a mount is read where it points). */
+    private Path root;
     private Deque<Path> pending;
     private Progress progress;
 
@@ -72,6 +74,7 @@ public class IngestDeliveriesTasklet implements Tasklet {
         DuckDBConnection connection = DataSourceUtils.getConnection(dataSource).unwrap(DuckDBConnection.class);
         Long jobExecutionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         if (pending == null) {
+            root = inbox.toRealPath();
             pending = new ArrayDeque<>(filesToRead(connection, jobExecutionId));
             progress = new Progress(pending);
         }
@@ -79,7 +82,7 @@ public class IngestDeliveriesTasklet implements Tasklet {
         if (file == null) {
             return RepeatStatus.FINISHED;
         }
-        String relativePath = inbox.relativize(file).toString();
+        String relativePath = root.relativize(file).toString();
         Optional<UnfinishedFiles.State> before = UnfinishedFiles.State.of(file);
         if (before.isEmpty()) {
             skip(connection, jobExecutionId, file, null, UnfinishedFiles.CHANGED_WHILE_READ,
@@ -134,8 +137,8 @@ public class IngestDeliveriesTasklet implements Tasklet {
     private List<Path> filesToRead(DuckDBConnection connection, Long jobExecutionId) throws IOException, SQLException {
         List<Path> files = new ArrayList<>();
         long now = System.currentTimeMillis();
-        for (Path file : listInbox()) {
-            Optional<String> unfinished = UnfinishedFiles.byName(inbox.relativize(file));
+        for (Path file : listInbox(root)) {
+            Optional<String> unfinished = UnfinishedFiles.byName(root.relativize(file));
             Optional<UnfinishedFiles.State> state = UnfinishedFiles.State.of(file);
             if (unfinished.isPresent()) {
                 skip(connection, jobExecutionId, file, state.orElse(null), UnfinishedFiles.IN_PROGRESS,
@@ -154,7 +157,7 @@ public class IngestDeliveriesTasklet implements Tasklet {
     /** Lists a file the run did not read in {@code ingest.skipped_files} and in the run's output. */
     private void skip(DuckDBConnection connection, Long jobExecutionId, Path file, UnfinishedFiles.State state,
                       String reasonCode, String reason) throws SQLException {
-        String relativePath = inbox.relativize(file).toString();
+        String relativePath = root.relativize(file).toString();
         try (PreparedStatement p = connection.prepareStatement("insert into ingest.skipped_files (job_execution_id, "
                 + "relative_path, file_name, size_bytes, modified_at, reason_code, reason, skipped_at) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -266,10 +269,15 @@ public class IngestDeliveriesTasklet implements Tasklet {
         }
     }
 
-    private List<Path> listInbox() throws IOException {
-        try (Stream<Path> files = Files.walk(inbox)) {
+    /**
+     * The inbox's files in delivery order (their path under the inbox). An inbox that is a symbolic link (a mount
+     * point linked into place) is read where it points.
+     */
+    public static List<Path> listInbox(Path inbox) throws IOException {
+        Path root = inbox.toRealPath();
+        try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile)
-                    .sorted((a, b) -> inbox.relativize(a).toString().compareTo(inbox.relativize(b).toString()))
+                    .sorted((a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString()))
                     .toList();
         }
     }

@@ -32,7 +32,7 @@ import stipanel.panel.Plan;
 import stipanel.workbook.WorkbookWarmUp;
 
 /**
- * The nightly job: prepare the warehouse, ingest the inbox, build the panel, export the workbook. When the job starts,
+ * The nightly job: prepare the warehouse, ingest the inbox, build the panel, export the workbook and the report. When the job starts,
  * POI is loaded in the background ({@link WorkbookWarmUp}), so that the workbook step does not pay for it.
  */
 @Configuration
@@ -119,9 +119,9 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     public ExportWorkbookTasklet exportWorkbookTasklet(DataSource dataSource,
-            @Value("#{jobParameters['out']}") String out, @Value("#{jobParameters['asOf']}") String asOf,
-            @Value("#{jobParameters['runDate']}") String runDate) {
-        return new ExportWorkbookTasklet(dataSource, Path.of(out), date(asOf), LocalDate.parse(runDate));
+            @Value("#{jobParameters['inbox']}") String inbox, @Value("#{jobParameters['out']}") String out,
+            @Value("#{jobParameters['asOf']}") String asOf, @Value("#{jobParameters['runDate']}") String runDate) {
+        return new ExportWorkbookTasklet(dataSource, Path.of(inbox), Path.of(out), date(asOf), LocalDate.parse(runDate));
     }
 
     /** The columns of every kind: jobs/kinds/, extended by the deployment folder of {@code stipanel.deployment}. */

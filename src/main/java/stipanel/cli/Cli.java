@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import stipanel.ingest.KindDefinitions;
 
@@ -46,10 +47,15 @@ public final class Cli {
             Exit codes:
               0  the run completed (even with rejected rows or refused files)
               1  the run failed; the next run with the same options resumes where it stopped
-              2  bad arguments, or a warehouse file this release must not write (not DuckDB, or made by a
-                 newer release); the file is left as it is
+              2  a configuration error, found before any work: bad arguments, a plan file that does not read
+                 (file and line named), an out or warehouse folder that cannot be made, or a warehouse file this
+                 release must not write (not DuckDB, or made by a newer release; the file is left as it is)
               3  another run holds the warehouse (its process id and start time are printed)
             """;
+
+    /** The options of {@code run}, as USAGE lists them: anything else is an unknown option, not a missing value. */
+    static final Set<String> RUN_OPTIONS = Set.of("--inbox", "--warehouse", "--out", "--as-of", "--today", "--plan",
+            "--pledge-threshold", "--deployment", "--min-file-age");
 
     private Cli() {
     }
@@ -72,11 +78,11 @@ public final class Cli {
                 case "bench-load" -> stipanel.bench.BenchLoad.run(a, out, err);
                 case "profile" -> stipanel.bench.Profile.run(a, out, err);
                 case "bench-panel" -> stipanel.bench.BenchPanel.run(a, out, err);
-                default -> throw new IllegalArgumentException("unknown command '" + command + "'");
+                default -> throw new IllegalArgumentException("未知命令 '" + command + "'");
             };
         } catch (IllegalArgumentException e) {
-            err.println("sti-panel: " + e.getMessage());
-            err.println("Try --help.");
+            err.println("sti-panel：" + e.getMessage());
+            err.println("用法见 --help。");
             return ExitCode.BAD_ARGUMENTS;
         }
     }
@@ -92,6 +98,12 @@ public final class Cli {
         long minFileAge = 0;
         List<Path> plans = new ArrayList<>();
         Path deployment = KindDefinitions.deploymentFromEnvironment();
+        for (int i = 0; i < args.size(); i += 2) {
+            if (!RUN_OPTIONS.contains(args.get(i))) {
+                throw new IllegalArgumentException(args.get(i).startsWith("-") ? "未知选项 '" + args.get(i) + "'"
+                        : "'" + args.get(i) + "' 不是选项（选项以 -- 开头，后跟它的值）");
+            }
+        }
         for (Map.Entry<String, String> pair : optionPairs(args)) {
             String option = pair.getKey();
             String value = pair.getValue();
@@ -105,20 +117,12 @@ public final class Cli {
                 case "--pledge-threshold" -> pledge = number(option, value);
                 case "--deployment" -> deployment = Path.of(value);
                 case "--min-file-age" -> minFileAge = seconds(option, value);
-                default -> throw new IllegalArgumentException("unknown option '" + option + "'");
-            }
-        }
-        if (!Files.isDirectory(inbox)) {
-            throw new IllegalArgumentException("--inbox " + inbox + " is not a folder");
-        }
-        for (Path plan : plans) {
-            if (!Files.isRegularFile(plan)) {
-                throw new IllegalArgumentException("--plan " + plan + " is not a file");
+                default -> throw new IllegalStateException("RUN_OPTIONS lists " + option + " but run does not read it");
             }
         }
         if (deployment != null) {
             if (!Files.isDirectory(deployment)) {
-                throw new IllegalArgumentException("--deployment " + deployment + " is not a folder");
+                throw new IllegalArgumentException("部署配置文件夹 --deployment " + deployment + " 不是文件夹");
             }
             try {
                 KindDefinitions.of(deployment);
@@ -134,7 +138,7 @@ public final class Cli {
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
         for (int i = 0; i < args.size(); i += 2) {
             if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(args.get(i) + " needs a value");
+                throw new IllegalArgumentException(args.get(i) + " 后面缺少它的值");
             }
             pairs.add(Map.entry(args.get(i), args.get(i + 1)));
         }
@@ -145,7 +149,7 @@ public final class Cli {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " takes a date YYYY-MM-DD, not '" + value + "'");
+            throw new IllegalArgumentException(option + " 应为日期 YYYY-MM-DD，而不是 '" + value + "'");
         }
     }
 
@@ -165,7 +169,7 @@ public final class Cli {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes a number, not '" + value + "'");
+            throw new IllegalArgumentException(option + " 应为数字，而不是 '" + value + "'");
         }
     }
 }

@@ -5,12 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -30,9 +29,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import stipanel.StiPanelApplication;
+import stipanel.batch.ExportWorkbookTasklet;
 import stipanel.batch.NightlyJobConfiguration;
 import stipanel.batch.PausePoint;
 import stipanel.batch.RunParameters;
+import stipanel.output.AtomicFile;
+import stipanel.report.RunSummary;
 import stipanel.warehouse.Warehouse;
 import stipanel.warehouse.WarehouseRefusedException;
 
@@ -58,25 +60,37 @@ public final class NightlyRun {
     /** {@code extraBeans} are registered in the job's context (tests add listeners that inject faults). */
     public static int execute(RunOptions options, PrintStream out, PrintStream err, Object... extraBeans) {
         Path warehouse = options.warehouse().toAbsolutePath().normalize();
+        Preflight preflight;
         try {
-            Files.createDirectories(warehouse.getParent());
+            preflight = Preflight.check(options, warehouse);
+        } catch (ConfigurationException e) {
+            err.println("sti-panel：" + e.getMessage());
+            err.println("配置有误，本次运行没有开始（退出码 2）：改正后再运行。");
+            return ExitCode.BAD_ARGUMENTS;
+        }
+        out.println(preflight.firstLine());
+        if (preflight.files() == 0) {
+            err.println("sti-panel：警告：收件箱 " + preflight.inbox() + " 中没有任何文件。若收件箱是挂载的共享目录，"
+                    + "请检查它是否已挂载；本次运行不装载任何数据。");
+        }
+        try {
             Optional<WarehouseLock> lock = WarehouseLock.tryAcquire(warehouse);
             if (lock.isEmpty()) {
-                err.println("sti-panel: another run holds " + warehouse + " (" + WarehouseLock.holder(warehouse)
-                        + "); not started");
+                err.println("sti-panel：另一次运行正占用数据仓库 " + warehouse + "（" + WarehouseLock.holder(warehouse)
+                        + "），本次运行没有开始");
                 return ExitCode.WAREHOUSE_BUSY;
             }
             try (WarehouseLock held = lock.get()) {
-                return runLocked(options, warehouse, out, err, extraBeans);
+                return runLocked(options, preflight, warehouse, out, err, extraBeans);
             }
         } catch (IOException e) {
-            err.println("sti-panel: " + e.getMessage());
+            err.println("sti-panel：" + e);
             return ExitCode.FAILED_RESUMABLE;
         }
     }
 
-    private static int runLocked(RunOptions options, Path warehouse, PrintStream out, PrintStream err,
-                                 Object[] extraBeans) throws IOException {
+    private static int runLocked(RunOptions options, Preflight preflight, Path warehouse, PrintStream out,
+                                 PrintStream err, Object[] extraBeans) throws IOException {
         Path working = workingCopy(warehouse);
         // Left by a run killed while it published: never complete, so never renamed over the warehouse.
         Files.deleteIfExists(publishing(warehouse));
@@ -84,7 +98,7 @@ public final class NightlyRun {
         if (copied) {
             // The working copy appears whole or not at all, even if this run is killed while copying.
             Path temp = working.resolveSibling(working.getFileName() + ".copying");
-            Files.copy(warehouse, temp, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.copyNew(warehouse, temp);
             Files.move(temp, working, StandardCopyOption.ATOMIC_MOVE);
         }
         try {
@@ -94,7 +108,7 @@ public final class NightlyRun {
             if (copied) {
                 Files.delete(working);
             }
-            err.println("sti-panel: " + e.getMessage().replace("\n", "\nsti-panel: "));
+            err.println("sti-panel：" + e.getMessage().replace("\n", "\nsti-panel："));
             return ExitCode.BAD_WAREHOUSE;
         }
         BatchStatus status;
@@ -104,16 +118,16 @@ public final class NightlyRun {
             RunParameters parameters = new RunParameters(options.inbox(), options.out(), options.asOf(), runDate);
             JobExecution execution = launch(context, parameters, out);
             status = execution.getStatus();
-            summary = summary(context.getBean(DataSource.class), execution);
+            summary = summary(context.getBean(DataSource.class), execution, preflight);
             if (status != BatchStatus.COMPLETED) {
                 String failures = execution.getAllFailureExceptions().stream().map(Throwable::toString)
                         .collect(Collectors.joining("\n  "));
-                err.println("sti-panel: the run did not complete (" + status + "):\n  " + failures);
-                err.println("The next run with the same options resumes it.");
+                err.println("sti-panel：本次运行没有完成（" + status + "）：\n  " + failures);
+                err.println("下次以相同选项运行时，将从中断处接着运行。");
             }
             checkpoint(context.getBean(DataSource.class));
         } catch (RuntimeException e) {
-            err.println("sti-panel: the run could not start or complete: " + e);
+            err.println("sti-panel：运行无法开始或完成：" + e);
             return ExitCode.FAILED_RESUMABLE;
         }
         out.print(summary);
@@ -121,7 +135,7 @@ public final class NightlyRun {
             return ExitCode.FAILED_RESUMABLE;
         }
         publish(working, warehouse);
-        out.println("warehouse: " + warehouse);
+        out.println("数据仓库：" + warehouse);
         return ExitCode.COMPLETED;
     }
 
@@ -194,37 +208,35 @@ public final class NightlyRun {
         }
     }
 
-    /** What the run did, over all executions of its job instance (a resumed run includes what it resumed). */
-    private static String summary(DataSource dataSource, JobExecution execution) {
-        Connection c = DataSourceUtils.getConnection(dataSource);
-        String sql = """
-                select
-                    sum(files_loaded), sum(files_refused), sum(files_duplicate), sum(rows_loaded), sum(rows_rejected),
-                    sum(values_changed), sum(values_new), sum(values_removed),
-                    (select coalesce(string_agg(distinct indicator_code, ', ' order by indicator_code), '')
-                     from ops.panel_changes as change
-                     where change.job_execution_id in (select run_id from executions)
-                         and (change.change = 'changed' or change.value is not null
-                              or change.previous_value is not null)),
-                    sum(files_skipped)
-                from main.runs
-                where run_id in (select run_id from executions)
-                """;
-        String executions = "with executions as (select job_execution_id as run_id from ops.BATCH_JOB_EXECUTION "
-                + "where job_instance_id = " + execution.getJobInstanceId() + ")\n";
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(executions + sql)) {
-            r.next();
-            String indicators = r.getString(9);
-            String skipped = r.getLong(10) == 0 ? ""
-                    : "仍在写入、留待下次运行的文件 %d 个（见 ingest.skipped_files）%n"
-                    .formatted(r.getLong(10));
-            return skipped + ("files: %d loaded, %d refused, %d duplicate; rows: %d loaded, %d rejected%n"
-                    + "indicators changed since the last run: %s (panel values: %d changed, %d new, %d removed)%n")
-                    .formatted(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5),
-                            indicators.isEmpty() ? "none" : indicators, r.getLong(6), r.getLong(7), r.getLong(8));
+    /**
+     * What the run did (over all executions of its job instance: a resumed run includes what it resumed), where the
+     * reasons for what was refused or rejected are, and the files it wrote.
+     */
+    private static String summary(DataSource dataSource, JobExecution execution, Preflight preflight) {
+        StringBuilder s = new StringBuilder();
+        try {
+            RunSummary run = RunSummary.of(DataSourceUtils.getConnection(dataSource), execution.getJobInstanceId());
+            if (!run.skippedLine().isEmpty()) {
+                s.append(run.skippedLine()).append('\n');
+            }
+            s.append(run.filesLine()).append('\n');
+            if (run.filesDelivered() == 0 && preflight.files() > 0) {
+                s.append("没有新文件：收件箱的 ").append(preflight.files()).append(" 个文件在以前的运行中都已装载过\n");
+            }
+            List<String> outputs = ExportWorkbookTasklet.outputs(execution);
+            if (run.filesRefused() + run.rowsRejected() > 0) {
+                s.append("拒收与被拒绝的原因见：数据仓库视图 source_files、rejected_rows，工作簿的“数据质量”表");
+                outputs.stream().filter(o -> o.endsWith(".html")).forEach(o -> s.append("，晨报 ").append(o));
+                s.append('\n');
+            }
+            s.append(run.changesLine()).append('\n');
+            for (String written : outputs) {
+                s.append(written.endsWith(".html") ? "晨报：" : "工作簿：").append(written).append('\n');
+            }
         } catch (Exception e) {
-            return "summary unavailable: " + e.getMessage() + "\n";
+            s.append("无法汇总本次运行：").append(e.getMessage()).append('\n');
         }
+        return s.toString();
     }
 
     private static void checkpoint(DataSource dataSource) {
@@ -246,10 +258,7 @@ public final class NightlyRun {
      */
     private static void publish(Path working, Path warehouse) throws IOException {
         Path temp = publishing(warehouse);
-        Files.copy(working, temp, StandardCopyOption.REPLACE_EXISTING);
-        try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
+        AtomicFile.copyNew(working, temp);
         PausePoint.reach("publish");
         Files.move(temp, warehouse, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

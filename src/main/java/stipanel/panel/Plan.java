@@ -1,7 +1,6 @@
 package stipanel.panel;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,9 @@ import java.util.Set;
 
 import org.springframework.core.io.Resource;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 import stipanel.warehouse.SqlScript;
 
@@ -41,12 +43,18 @@ public record Plan(String planId, String regionCode, String regionName, String t
         return plans;
     }
 
+    /** The plan in {@code file}; a file that cannot be read or is no valid plan is an IllegalArgumentException naming it. */
     public static Plan read(Path file) {
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(file.toString(), e);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + "：文件不存在");
         }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + "：无法读取规划文件（" + e + "）", e);
+        }
+        return parse(text, file.toString());
     }
 
     /** The target for an indicator, or null. */
@@ -56,45 +64,54 @@ public record Plan(String planId, String regionCode, String regionName, String t
 
     @SuppressWarnings("unchecked")
     static Plan parse(String text, String origin) {
-        Object loaded = new Yaml().load(text);
+        Object loaded;
+        try {
+            loaded = new Yaml().load(text);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where = mark == null ? "" : " 第 " + (mark.getLine() + 1) + " 行第 " + (mark.getColumn() + 1) + " 列";
+            throw new IllegalArgumentException(origin + where + "：YAML 格式错误（" + e.getProblem() + "）", e);
+        } catch (YAMLException e) {
+            throw new IllegalArgumentException(origin + "：YAML 格式错误（" + e.getMessage() + "）", e);
+        }
         if (!(loaded instanceof Map)) {
-            throw new IllegalArgumentException(origin + ": a plan file is a YAML mapping (plan_id, region_code, …)");
+            throw new IllegalArgumentException(origin + "：规划文件应为 YAML 映射（plan_id、region_code 等）");
         }
         Map<String, Object> y = (Map<String, Object>) loaded;
         String planId = string(y, "plan_id", origin, true);
         String region = string(y, "region_code", origin, true);
         if (!region.matches("\\d{6}")) {
-            throw new IllegalArgumentException(origin + ": region_code must be a six-digit GB/T 2260 code, not " + region);
+            throw new IllegalArgumentException(origin + "：region_code 应为六位 GB/T 2260 代码，而不是 " + region);
         }
         int base = year(y, "base_year", origin);
         int first = year(y, "first_year", origin);
         int target = year(y, "target_year", origin);
         if (!(base < first && first <= target)) {
-            throw new IllegalArgumentException(origin + ": years must satisfy base_year < first_year <= target_year, not "
-                    + base + ", " + first + ", " + target);
+            throw new IllegalArgumentException(origin + "：年份须满足 base_year < first_year <= target_year，而不是 "
+                    + base + "、" + first + "、" + target);
         }
         Object list = y.get("targets");
         if (!(list instanceof List<?> entries) || entries.isEmpty()) {
-            throw new IllegalArgumentException(origin + ": targets must be a non-empty list");
+            throw new IllegalArgumentException(origin + "：targets 应为非空列表");
         }
         List<Target> targets = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Object o : entries) {
             if (!(o instanceof Map)) {
-                throw new IllegalArgumentException(origin + ": each target is a mapping (indicator, threshold, …)");
+                throw new IllegalArgumentException(origin + "：每个目标应为映射（indicator、threshold 等）");
             }
             Map<String, Object> t = (Map<String, Object>) o;
             String indicator = string(t, "indicator", origin, true);
-            String where = origin + ", target " + indicator;
+            String where = origin + "，目标 " + indicator;
             if (!seen.add(indicator)) {
-                throw new IllegalArgumentException(where + ": the indicator has two targets");
+                throw new IllegalArgumentException(where + "：该指标有两个目标");
             }
             if (!(t.get("threshold") instanceof Number threshold)) {
-                throw new IllegalArgumentException(where + ": threshold must be a number, not " + t.get("threshold"));
+                throw new IllegalArgumentException(where + "：threshold 应为数字，而不是 " + t.get("threshold"));
             }
             String direction = String.valueOf(t.getOrDefault("direction", "at_least"));
             if (!direction.equals("at_least") && !direction.equals("at_most")) {
-                throw new IllegalArgumentException(where + ": direction must be at_least or at_most, not " + direction);
+                throw new IllegalArgumentException(where + "：direction 应为 at_least 或 at_most，而不是 " + direction);
             }
             targets.add(new Target(indicator, threshold.doubleValue(), direction, string(t, "unit", where, false),
                     string(t, "section", where, false), string(t, "wording", where, false)));
@@ -108,7 +125,7 @@ public record Plan(String planId, String regionCode, String regionName, String t
         Object v = map.get(key);
         if (v == null || String.valueOf(v).isBlank()) {
             if (required) {
-                throw new IllegalArgumentException(origin + ": " + key + " is required");
+                throw new IllegalArgumentException(origin + "：缺少必填项 " + key);
             }
             return null;
         }
@@ -117,7 +134,7 @@ public record Plan(String planId, String regionCode, String regionName, String t
 
     private static int year(Map<String, Object> map, String key, String origin) {
         if (!(map.get(key) instanceof Integer y) || y < 1949 || y > 2100) {
-            throw new IllegalArgumentException(origin + ": " + key + " must be a year such as 2022, not " + map.get(key));
+            throw new IllegalArgumentException(origin + "：" + key + " 应为年份（如 2022），而不是 " + map.get(key));
         }
         return y;
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -21,6 +22,10 @@ final class DataQualitySheet {
     static final String NAME = "数据质量";
     /** Rows beyond this stay in the warehouse (rejected_rows): a workbook the city opens, not a dump. */
     static final int MAX_REJECTED_ROWS = 50_000;
+    /** A reason or raw row longer than this shows its start: a row of the sheet is at most 409 pt tall. */
+    static final int MAX_SHOWN = 600;
+    /** 原因代码 holds the longest code (24 characters) in one line; the rest fits A4 landscape at 9 pt. */
+    private static final double[] WIDTHS = {6, 17, 9, 9, 6, 27, 29, 27};
 
     private DataQualitySheet() {
     }
@@ -48,7 +53,12 @@ final class DataQualitySheet {
         }
         Tables.heading(sheet, st, d.plan().regionName() + "科技创新指标面板数据质量：拒收文件与被拒绝的数据行（" + d.date() + "）",
                 summary, null, header.size());
-        Tables.header(sheet, st, header, new int[] {6, 36, 10, 16, 8, 22, 60, 80});
+        Tables.header(sheet, st, header);
+        // Streamed rows are written once: the widths are set first, and each row's height as it is written.
+        Tables.setWidths(sheet, WIDTHS);
+        for (int row = Tables.TITLE_ROW; row <= Tables.HEADER_ROW; row++) {
+            Tables.fitRow(sheet, sheet.getRow(row), WIDTHS, sheet.getMergedRegions());
+        }
         int r = Tables.FIRST_BODY_ROW;
         int n = 1;
         try (PreparedStatement p = c.prepareStatement("""
@@ -58,13 +68,14 @@ final class DataQualitySheet {
             while (q.next()) {
                 Row row = sheet.createRow(r++);
                 Tables.number(row, 0, (double) n++, st.number("0"));
-                Tables.text(row, 1, q.getString(1), st.text);
+                Tables.text(row, 1, q.getString(1), st.textWrap);
                 Tables.text(row, 2, "拒收", st.centered);
                 Tables.text(row, 3, "", st.text);
                 Tables.number(row, 4, null, st.number("0"));
                 Tables.text(row, 5, q.getString(2), st.text);
-                Tables.text(row, 6, q.getString(3), st.textWrap);
+                Tables.text(row, 6, shown(q.getString(3)), st.textWrap);
                 Tables.text(row, 7, "", st.text);
+                Tables.fitRow(sheet, row, WIDTHS, List.of());
             }
         }
         try (PreparedStatement p = c.prepareStatement("""
@@ -75,13 +86,14 @@ final class DataQualitySheet {
             while (q.next()) {
                 Row row = sheet.createRow(r++);
                 Tables.number(row, 0, (double) n++, st.number("0"));
-                Tables.text(row, 1, q.getString(1), st.text);
+                Tables.text(row, 1, q.getString(1), st.textWrap);
                 Tables.text(row, 2, "行被拒绝", st.centered);
-                Tables.text(row, 3, q.getString(2), st.text);
+                Tables.text(row, 3, q.getString(2), st.textWrap);
                 Tables.number(row, 4, WorkbookData.nullable(q, 3), st.number("0"));
                 Tables.text(row, 5, q.getString(4), st.text);
-                Tables.text(row, 6, q.getString(5), st.textWrap);
-                Tables.text(row, 7, q.getString(6), st.text);
+                Tables.text(row, 6, shown(q.getString(5)), st.textWrap);
+                Tables.text(row, 7, shown(q.getString(6)), st.textWrap);
+                Tables.fitRow(sheet, row, WIDTHS, List.of());
             }
             q.close();
         }
@@ -94,14 +106,24 @@ final class DataQualitySheet {
         int last = r - 1;
         String omitted = rejected > MAX_REJECTED_ROWS ? "　　3. 本表列出前 " + MAX_REJECTED_ROWS + " 行，共 " + rejected
                 + " 行被拒绝，其余见数据仓库视图 rejected_rows。" : null;
-        Tables.notes(sheet, st, last, List.of(
+        List<String> notes = new ArrayList<>(List.of(
                 "资料来源：数据仓库视图 source_files、rejected_rows（拒收原因见 ingest.deliveries.message，"
                         + "原因代码的含义见 ref.reason_codes）。",
-                "注：1. 行号为用户所见行号：CSV 表头为第1行，工作表为其自身行号。原始内容为该行按 CSV 格式重写的原文，按文本原样显示。",
+                "注：1. 行号为用户所见行号：CSV 表头为第1行，工作表为其自身行号。原始内容为该行按 CSV 格式重写的原文，按文本原样显示；"
+                        + "超过 " + MAX_SHOWN + " 个字符的原因或原文只显示开头，全文见数据仓库视图 rejected_rows。",
                 "　　2. 拒收文件整份未装载（表头不符合任何已知数据类型或文件无法读取），已保留待核。"));
         if (omitted != null) {
-            Tables.text(sheet.createRow(last + 5), 0, omitted, st.note);
+            notes.add(omitted);
         }
-        Tables.finish(sheet, header.size(), last, 2);
+        int next = Tables.notes(sheet, st, last, notes, header.size());
+        for (int row = last + 2; row < next; row++) {
+            Tables.fitRow(sheet, sheet.getRow(row), WIDTHS, sheet.getMergedRegions());
+        }
+        Tables.frame(sheet, header.size(), last, 2);
+    }
+
+    private static String shown(String text) {
+        return text == null || text.length() <= MAX_SHOWN ? text
+                : text.substring(0, MAX_SHOWN) + "…（共 " + text.length() + " 个字符）";
     }
 }

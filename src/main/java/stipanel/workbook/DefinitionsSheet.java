@@ -8,6 +8,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import stipanel.workbook.Tables.Width;
+
 /**
  * 指标说明: each indicator's name, definition (formula), unit and source, the plan's target for it, and the method of
  * the unofficial composite index.
@@ -34,7 +36,7 @@ final class DefinitionsSheet {
         Tables.heading(sheet, st, d.plan().regionName() + "科技创新指标说明（" + d.plan().baseYear() + "—"
                 + d.plan().targetYear() + "年规划）", "指标目录 jobs/indicators/indicators.yml；规划 " + d.plan().title(),
                 null, header.size());
-        Tables.header(sheet, st, header, new int[] {6, 24, 34, 40, 9, 50, 40, 12, 60});
+        Tables.header(sheet, st, header);
         Map<String, WorkbookData.Target> targets = new HashMap<>();
         d.targets().forEach(t -> targets.put(t.indicator(), t));
         int r = Tables.FIRST_BODY_ROW;
@@ -77,8 +79,9 @@ final class DefinitionsSheet {
         List<String> notes = new java.util.ArrayList<>(List.of(
                 "资料来源：指标目录 jobs/indicators/（每项指标一个 SQL 文件），规划 jobs/plans/；数据仓库 ref.indicators、ref.plan_targets。"));
         notes.addAll(STI_INDEX_METHOD);
-        Tables.notes(sheet, st, last, notes);
-        Tables.finish(sheet, header.size(), last, 2);
+        Tables.notes(sheet, st, last, notes, header.size());
+        Tables.finish(sheet, header.size(), last, 2, Width.fit(), Width.fit(), Width.wrap(16), Width.wrap(18),
+                Width.fit(), Width.wrap(28), Width.wrap(18), Width.fit(), Width.wrap(26));
     }
 
     private static void target(Row row, Styles st, WorkbookData.Target t) {

@@ -1,10 +1,8 @@
 package stipanel.workbook;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -13,6 +11,8 @@ import java.util.List;
 
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import stipanel.output.AtomicFile;
 
 /**
  * The workbook the city receives, one per plan of the run, named {@code <region>_科技创新指标面板_<date>.xlsx}
@@ -24,7 +24,7 @@ public final class PanelWorkbook {
     private PanelWorkbook() {
     }
 
-    /** Writes one workbook per plan into {@code outDir}, each atomically (a reader never sees half a file). */
+    /** Writes one workbook per plan into {@code outDir}, each beside and renamed (a reader never sees half a file). */
     public static List<Path> write(Connection c, Path outDir, LocalDate asOf, LocalDate runDate) throws SQLException,
             IOException {
         Files.createDirectories(outDir);
@@ -33,17 +33,11 @@ public final class PanelWorkbook {
         for (WorkbookData.Plan plan : WorkbookData.plans(c)) {
             WorkbookData data = WorkbookData.load(c, plan, date, asOf != null);
             Path target = outDir.resolve(fileName(plan.regionName(), date));
-            Path temp = Files.createTempFile(outDir, ".sti-panel-", ".xlsx.part");
-            try {
-                SXSSFWorkbook wb = build(data, c);
-                try (wb; OutputStream out = Files.newOutputStream(temp)) {
-                    wb.write(out);
-                } finally {
-                    wb.dispose();
-                }
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            SXSSFWorkbook wb = build(data, c);
+            try (wb) {
+                AtomicFile.write(target, wb::write);
             } finally {
-                Files.deleteIfExists(temp);
+                wb.dispose();
             }
             written.add(target);
         }

@@ -1,17 +1,18 @@
 package stipanel.workbook;
 
 
-/** The panel's status (DOMAIN.md §10) as the workbook shows it: a Chinese label and a colour. */
-enum Status {
+/** The panel's status as the workbook and the report show it: a Chinese label and a colour. */
+public enum Status {
     ACHIEVED("achieved", "已达标", "C6EFCE", "006100"),
     ON_TRACK("on_track", "符合进度", "DDEBF7", "1F4E78"),
     BEHIND("behind", "落后", "FFC7CE", "9C0006"),
     NO_DATA("no_data", "无数据", "EDEDED", "595959");
 
-    final String code;
-    final String label;
-    final String fill;
-    final String font;
+    public final String code;
+    public final String label;
+    /** Background and text colour, RGB hex. */
+    public final String fill;
+    public final String font;
 
     Status(String code, String label, String fill, String font) {
         this.code = code;
@@ -20,7 +21,7 @@ enum Status {
         this.font = font;
     }
 
-    static Status of(String code) {
+    public static Status of(String code) {
         if (code == null) {
             return null;
         }

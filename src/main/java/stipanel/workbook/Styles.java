@@ -32,6 +32,7 @@ final class Styles {
     final XSSFCellStyle text;
     final XSSFCellStyle textWrap;
     final XSSFCellStyle centered;
+    final XSSFCellStyle centeredWrap;
     final XSSFCellStyle note;
     final XSSFCellStyle unofficial;
     private final Map<String, XSSFCellStyle> numbers = new HashMap<>();
@@ -41,15 +42,24 @@ final class Styles {
 
     Styles(XSSFWorkbook wb) {
         this.wb = wb;
+        // The default font sets the unit of column widths (the width of its '0'), which Layout measures in.
+        XSSFFont normal = wb.getFontAt(0);
+        normal.setFontName(FONT);
+        normal.setCharSet(GB2312);
+        normal.setFontHeightInPoints((short) 10);
         base = font(10, false);
         XSSFFont bold = font(10, true);
         title = wb.createCellStyle();
         title.setFont(font(14, true));
         title.setAlignment(HorizontalAlignment.CENTER);
         title.setVerticalAlignment(VerticalAlignment.CENTER);
+        title.setWrapText(true);
         subtitle = plain(base);
+        subtitle.setWrapText(true);
+        subtitle.setVerticalAlignment(VerticalAlignment.CENTER);
         subtitleRight = plain(base);
         subtitleRight.setAlignment(HorizontalAlignment.RIGHT);
+        subtitleRight.setVerticalAlignment(VerticalAlignment.CENTER);
         header = bordered(bold);
         header.setAlignment(HorizontalAlignment.CENTER);
         header.setVerticalAlignment(VerticalAlignment.CENTER);
@@ -60,8 +70,13 @@ final class Styles {
         textWrap = bordered(base);
         textWrap.setWrapText(true);
         centered = bordered(base);
+        centeredWrap = bordered(base);
+        centeredWrap.setAlignment(HorizontalAlignment.CENTER);
+        centeredWrap.setWrapText(true);
         centered.setAlignment(HorizontalAlignment.CENTER);
         note = plain(base);
+        note.setWrapText(true);
+        note.setVerticalAlignment(VerticalAlignment.TOP);
         unofficial = plain(font(10, true));
         unofficial.getFont().setColor(color("9C0006"));
     }

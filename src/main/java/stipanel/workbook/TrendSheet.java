@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.util.Units;
 import org.apache.poi.xddf.usermodel.PresetColor;
 import org.apache.poi.xddf.usermodel.PresetLineDash;
 import org.apache.poi.xddf.usermodel.XDDFColor;
@@ -32,93 +33,140 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import stipanel.workbook.Tables.Width;
+
 /**
- * 趋势: for every plan target with a value, a small table (年份, 实际值, 规划进度, 目标值) from the base year to the
- * target year and a line chart of it beside the table (POI XDDF); then the unofficial index of the city's counties.
+ * 趋势: for every plan target with a value, a band: a small table (年份, 实际值, 规划进度, 目标值) from the base year to
+ * the target year and a line chart of it beside the table (POI XDDF); then the unofficial index of the city's
+ * counties. Printed, the title repeats on every page and a page holds whole bands: a page break goes between two
+ * bands, never through a chart.
  */
 final class TrendSheet {
 
     static final String NAME = "趋势";
-    private static final int CHART_ROWS = 18;
-    private static final int CHART_FIRST_COLUMN = 5;
-    private static final int CHART_LAST_COLUMN = 14;
+    /** The rows a chart spans; two bands of this height fit on an A4 landscape page under the repeated title. */
+    static final int CHART_ROWS = 11;
+    static final int CHART_FIRST_COLUMN = 5;
+    static final int CHART_COLUMNS = 10;
 
     private TrendSheet() {
     }
 
     static void write(XSSFWorkbook wb, Styles st, WorkbookData d) {
         XSSFSheet sheet = wb.createSheet(NAME);
+        sheet.setDefaultRowHeightInPoints(Layout.height(1, 10));
         WorkbookData.Plan plan = d.plan();
         int lastYear = Math.max(plan.targetYear(), d.latestYear());
         List<Integer> years = new ArrayList<>();
         for (int y = plan.baseYear(); y <= lastYear; y++) {
             years.add(y);
         }
+        int columns = Math.max(CHART_FIRST_COLUMN, indexCounties(d).size() + 2) + CHART_COLUMNS;
         Tables.heading(sheet, st, plan.regionName() + "科技创新主要指标趋势（" + plan.baseYear() + "—" + lastYear + "年）",
                 "地区：" + plan.regionName() + "（" + plan.regionCode() + "）　实际值对照规划进度与" + plan.targetYear()
-                        + "年目标　" + d.dateLabel(), null, CHART_LAST_COLUMN);
-        int[] widths = {10, 12, 12, 12, 3};
-        for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, widths[i] * 256);
-        }
+                        + "年目标　" + d.dateLabel(), null, columns);
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        int r = Tables.HEADER_ROW + 1;
+        List<int[]> bands = new ArrayList<>();
+        int r = Tables.HEADER_ROW;
         for (WorkbookData.Target t : d.targets()) {
             if (t.byYear().values().stream().allMatch(p -> p.value() == null)) {
                 continue;
             }
-            String format = Styles.formatFor(t.unit(), t.integral());
+            Precision precision = Precision.of(t);
             String title = t.name() + "（" + t.unit() + "）";
-            Tables.text(sheet.createRow(r), 0, title, st.header);
+            bandTitle(sheet, st, r, title, 4);
             Row h = sheet.createRow(r + 1);
             List<String> names = List.of("年份", "实际值", "规划进度", "目标值");
             for (int i = 0; i < names.size(); i++) {
                 Tables.text(h, i, names.get(i), st.header);
             }
             int first = r + 2;
-            Double base = t.at(plan.baseYear()).expected();
             for (int i = 0; i < years.size(); i++) {
                 int y = years.get(i);
                 WorkbookData.Point p = t.at(y);
                 Row row = sheet.createRow(first + i);
                 Tables.number(row, 0, (double) y, st.number("0"));
-                Tables.number(row, 1, p.value(), st.number(format));
-                Tables.number(row, 2, d.years().contains(y) ? p.expected() : expected(t, plan, base, y),
-                        st.number(format));
-                Tables.number(row, 3, t.threshold(), st.number(format));
+                Tables.number(row, 1, p.value(), st.number(Precision.format(precision.values())));
+                Tables.number(row, 2, t.trajectory(y, plan), st.number(Precision.format(precision.expected())));
+                Tables.number(row, 3, t.threshold(), st.number(Precision.format(precision.target())));
             }
             int last = first + years.size() - 1;
             chart(drawing, sheet, title, r, first, last, List.of("实际值", "规划进度", plan.targetYear() + "年目标"),
-                    List.of(1, 2, 3));
-            r += Math.max(years.size() + 3, CHART_ROWS + 1);
+                    List.of(1, 2, 3), CHART_FIRST_COLUMN);
+            int rows = Math.max(years.size() + 2, CHART_ROWS);
+            bands.add(new int[] {r, r + rows - 1});
+            r += rows + 1;
         }
-        r = stiIndex(sheet, st, drawing, d, r);
+        int[] index = stiIndex(sheet, st, drawing, d, r);
+        if (index != null) {
+            bands.add(index);
+            r = index[1] + 2;
+        }
         Tables.notes(sheet, st, r - 2, List.of(
                 "资料来源：数据仓库视图 indicator_panel（实际值、规划进度）与 sti_index（科技创新指数）。",
                 "注：规划进度即预期值：基期值＋（目标值－基期值）×（年份－" + plan.baseYear() + "）÷"
-                        + (plan.targetYear() - plan.baseYear()) + "，累计指标自0起算；空白为数据缺失或尚未到年份。"));
+                        + (plan.targetYear() - plan.baseYear()) + "，累计指标自0起算；空白为数据缺失或尚未到年份。"),
+                columns);
+        Width[] widths = new Width[columns];
+        for (int c = 0; c < columns; c++) {
+            widths[c] = c == 0 ? Width.fit() : c < 4 ? Width.atLeast(8) : c == 4 ? new Width(2, 12, false)
+                    : Width.atLeast(7);
+        }
+        Tables.fitRows(sheet, Tables.fitColumns(sheet, widths));
+        breakBetweenBands(sheet, bands);
         sheet.createFreezePane(0, Tables.HEADER_ROW);
+        Tables.print(sheet, Tables.TITLE_ROW, Tables.SUBTITLE_ROW);
     }
 
-    /** The expected value of a year outside the panel, by the same rule as marts.panel. */
-    static Double expected(WorkbookData.Target t, WorkbookData.Plan plan, Double base, int year) {
-        if ("target".equals(t.trajectory()) || year >= plan.targetYear()) {
-            return year < plan.baseYear() ? null : t.threshold();
+    /** A band's title across its table's columns, wrapped. */
+    private static void bandTitle(XSSFSheet sheet, Styles st, int row, String title, int columns) {
+        Row t = sheet.createRow(row);
+        for (int c = 0; c < columns; c++) {
+            Tables.text(t, c, c == 0 ? title : "", st.header);
         }
-        if (base == null || year < plan.baseYear()) {
+        sheet.addMergedRegion(new CellRangeAddress(row, row, 0, columns - 1));
+    }
+
+    /**
+     * Puts a manual page break before every band that would not end on the page it starts on, counting the rows'
+     * heights in points against the page's height under the repeated title. Fitting the sheet to the page's width
+     * can only shrink it, so a band that fits at 100 % fits as printed.
+     */
+    private static void breakBetweenBands(XSSFSheet sheet, List<int[]> bands) {
+        double repeated = height(sheet, Tables.TITLE_ROW) + height(sheet, Tables.SUBTITLE_ROW);
+        double capacity = Layout.PAGE_HEIGHT_POINTS - repeated;
+        double used = 0;
+        for (int[] band : bands) {
+            double h = 0;
+            for (int r = band[0]; r <= band[1] + 1; r++) {
+                h += height(sheet, r);
+            }
+            if (used > 0 && used + h > capacity) {
+                sheet.setRowBreak(band[0] - 1);
+                used = 0;
+            }
+            used += h;
+        }
+    }
+
+    private static double height(XSSFSheet sheet, int r) {
+        Row row = sheet.getRow(r);
+        return row == null ? sheet.getDefaultRowHeightInPoints() : row.getHeightInPoints();
+    }
+
+    private static List<WorkbookData.Region> indexCounties(WorkbookData d) {
+        return d.comparisonRegions().stream()
+                .filter(x -> "county".equals(x.level()) && d.stiIndex().containsKey(x.code())).toList();
+    }
+
+    /** The index band: a table of the counties' index by year and its chart beside it. Returns its rows, or null. */
+    private static int[] stiIndex(XSSFSheet sheet, Styles st, XSSFDrawing drawing, WorkbookData d, int r) {
+        List<WorkbookData.Region> counties = indexCounties(d);
+        if (counties.isEmpty() || d.years().isEmpty()) {
             return null;
         }
-        return base + (t.threshold() - base) * (year - plan.baseYear()) / (plan.targetYear() - plan.baseYear());
-    }
-
-    private static int stiIndex(XSSFSheet sheet, Styles st, XSSFDrawing drawing, WorkbookData d, int r) {
-        List<WorkbookData.Region> counties = d.comparisonRegions().stream()
-                .filter(x -> "county".equals(x.level()) && d.stiIndex().containsKey(x.code())).toList();
-        if (counties.isEmpty() || d.years().isEmpty()) {
-            return r;
-        }
         String title = ComparisonSheet.STI_INDEX_NAME;
-        Tables.text(sheet.createRow(r), 0, title, st.header);
+        bandTitle(sheet, st, r, title, counties.size() + 1);
         Row h = sheet.createRow(r + 1);
         Tables.text(h, 0, "年份", st.header);
         for (int i = 0; i < counties.size(); i++) {
@@ -142,20 +190,20 @@ final class TrendSheet {
         int chartColumn = Math.max(CHART_FIRST_COLUMN, counties.size() + 2);
         chart(drawing, sheet, title, r, first, last, counties.stream().map(WorkbookData.Region::name).toList(),
                 columns, chartColumn);
-        return r + Math.max(d.years().size() + 3, CHART_ROWS + 1);
-    }
-
-    private static void chart(XSSFDrawing drawing, XSSFSheet sheet, String title, int top, int first, int last,
-                              List<String> names, List<Integer> columns) {
-        chart(drawing, sheet, title, top, first, last, names, columns, CHART_FIRST_COLUMN);
+        return new int[] {r, r + Math.max(d.years().size() + 2, CHART_ROWS) - 1};
     }
 
     static void chart(XSSFDrawing drawing, XSSFSheet sheet, String title, int top, int first, int last,
                       List<String> names, List<Integer> columns, int firstColumn) {
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, firstColumn, top,
-                firstColumn + CHART_LAST_COLUMN - CHART_FIRST_COLUMN, top + CHART_ROWS);
+        // A chart whose edge lies on a page break is drawn on both pages: it starts a little below its first row.
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 3 * Units.EMU_PER_POINT, 0, 0, firstColumn, top,
+                firstColumn + CHART_COLUMNS, top + CHART_ROWS);
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(title);
+        chart.getTitle().getBody().getParagraph(0).getTextRuns().forEach(run -> {
+            run.setFontSize(11.0);
+            run.setBold(false);
+        });
         chart.setTitleOverlay(false);
         chart.displayBlanksAs(DisplayBlanks.GAP);
         XDDFChartLegend legend = chart.getOrAddLegend();

@@ -15,46 +15,84 @@ import java.util.Map;
  * What one plan's workbook shows, read from the warehouse's own views and reference tables in the run's
  * transaction, so that every number in the workbook is the warehouse's.
  */
-record WorkbookData(Plan plan, String dateLabel, LocalDate date, List<Integer> years, List<Target> targets,
+public record WorkbookData(Plan plan, String dateLabel, LocalDate date, List<Integer> years, List<Target> targets,
                     List<Indicator> indicators, List<Region> comparisonRegions,
                     Map<String, Map<String, Double>> latestValues, Map<String, Map<Integer, Double>> stiIndex) {
 
-    record Plan(String planId, String regionCode, String regionName, String cityCode, String cityName, String title,
+    public record Plan(String planId, String regionCode, String regionName, String cityCode, String cityName, String title,
                 String document, int baseYear, int firstYear, int targetYear) {
     }
 
     /** The panel's value, expected value and status of one indicator, region and year. */
-    record Point(Double value, Double expected, String status, String nullReason) {
+    public record Point(Double value, Double expected, String status, String nullReason) {
     }
 
-    record Target(String indicator, String name, String unit, double threshold, String direction, String section,
+    public record Target(String indicator, String name, String unit, double threshold, String direction, String section,
                   String wording, boolean defined, String trajectory, Map<Integer, Point> byYear) {
 
-        Point at(int year) {
+        public Point at(int year) {
             return byYear.getOrDefault(year, new Point(null, null, null, null));
         }
 
-        boolean integral() {
-            boolean integral = threshold == Math.rint(threshold);
-            for (Point p : byYear.values()) {
-                integral &= p.value() == null || p.value() == Math.rint(p.value());
+        /**
+         * The expected value of {@code year}: the panel's where the panel has the year, else (a year still to come)
+         * by the same rule as marts.panel, from the base year's expected value.
+         */
+        public Double trajectory(int year, Plan plan) {
+            if (byYear.containsKey(year)) {
+                return byYear.get(year).expected();
             }
-            return integral;
+            if ("target".equals(trajectory) || year >= plan.targetYear()) {
+                return year < plan.baseYear() ? null : threshold;
+            }
+            Double base = at(plan.baseYear()).expected();
+            if (base == null || year < plan.baseYear()) {
+                return null;
+            }
+            return base + (threshold - base) * (year - plan.baseYear()) / (plan.targetYear() - plan.baseYear());
+        }
+
+        /**
+         * Why the status of some of {@code years} is not judged against an expected value, for the reader: the value
+         * is missing (and why), or the base year has none, so there is no expected value and anything short of the
+         * target is 落后. Years with the same reason are named together; empty when every status is judged.
+         */
+        public String statusNote(int baseYear, List<Integer> years) {
+            if (!defined) {
+                return "尚无指标定义（jobs/indicators/ 中无此代码），各年均为无数据";
+            }
+            Map<String, List<Integer>> byReason = new LinkedHashMap<>();
+            for (int y : years) {
+                Point p = at(y);
+                String reason = null;
+                if ("no_data".equals(p.status()) || p.status() == null) {
+                    reason = "无数据" + (p.nullReason() == null ? "" : "：" + p.nullReason());
+                } else if ("behind".equals(p.status()) && p.expected() == null) {
+                    reason = "基期（" + baseYear + "年）无数据，没有预期值，未达目标即为落后";
+                }
+                if (reason != null) {
+                    byReason.computeIfAbsent(reason, k -> new ArrayList<>()).add(y);
+                }
+            }
+            List<String> notes = new ArrayList<>();
+            byReason.forEach((reason, ys) -> notes.add(
+                    String.join("、", ys.stream().map(String::valueOf).toList()) + "年" + reason));
+            return String.join("；", notes);
         }
     }
 
-    record Indicator(String code, String name, String nameEn, String unit, String formula, String source,
+    public record Indicator(String code, String name, String nameEn, String unit, String formula, String source,
                      String trajectory, String inputs) {
     }
 
-    record Region(String code, String name, String level) {
+    public record Region(String code, String name, String level) {
     }
 
-    int latestYear() {
+    public int latestYear() {
         return years.isEmpty() ? plan.targetYear() : years.get(years.size() - 1);
     }
 
-    static List<Plan> plans(Connection c) throws SQLException {
+    public static List<Plan> plans(Connection c) throws SQLException {
         List<Plan> plans = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("""
                 select plan.plan_id, plan.region_code, region.name, region.city_code, city.name, plan.title,
@@ -72,7 +110,7 @@ record WorkbookData(Plan plan, String dateLabel, LocalDate date, List<Integer> y
         return plans;
     }
 
-    static WorkbookData load(Connection c, Plan plan, LocalDate date, boolean asOf) throws SQLException {
+    public static WorkbookData load(Connection c, Plan plan, LocalDate date, boolean asOf) throws SQLException {
         List<Integer> years = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("select year from marts.panel_years order by year");
              ResultSet r = p.executeQuery()) {
@@ -176,7 +214,7 @@ record WorkbookData(Plan plan, String dateLabel, LocalDate date, List<Integer> y
                 latestValues, sti);
     }
 
-    static Double nullable(ResultSet r, int column) throws SQLException {
+    public static Double nullable(ResultSet r, int column) throws SQLException {
         double v = r.getDouble(column);
         return r.wasNull() ? null : v;
     }

@@ -40,7 +40,7 @@ public final class WorkbookWarmUp {
             XSSFSheet sheet = wb.createSheet("趋势");
             List<String> names = List.of("年份", "实际值", "规划进度", "目标值");
             Tables.heading(sheet, st, "标题", "地区", "计量单位：%", names.size());
-            Tables.header(sheet, st, names, new int[] {10, 12, 12, 12});
+            Tables.header(sheet, st, names);
             int last = Tables.FIRST_BODY_ROW;
             for (Status status : Status.values()) {
                 Row row = sheet.createRow(last++);
@@ -52,14 +52,19 @@ public final class WorkbookWarmUp {
             last--;
             TrendSheet.chart(sheet.createDrawingPatriarch(), sheet, "趋势", last + 2, Tables.FIRST_BODY_ROW, last,
                     names.subList(1, names.size()), List.of(1, 2, 3), 5);
-            Tables.notes(sheet, st, last, List.of("资料来源：", "注："));
-            Tables.finish(sheet, names.size(), last, 1);
+            Tables.notes(sheet, st, last, List.of("资料来源：", "注："), names.size());
+            Tables.finish(sheet, names.size(), last, 1, Tables.Width.fit(), Tables.Width.wrap(10),
+                    Tables.Width.fit(), Tables.Width.fit());
             SXSSFWorkbook streaming = new SXSSFWorkbook(wb);
             try {
                 SXSSFSheet streamed = streaming.createSheet("数据质量");
-                Tables.header(streamed, st, names, new int[] {10});
-                Tables.text(streamed.createRow(Tables.FIRST_BODY_ROW), 0, "=HYPERLINK(\"x\")", st.textWrap);
-                Tables.finish(streamed, names.size(), Tables.FIRST_BODY_ROW, 0);
+                Tables.header(streamed, st, names);
+                double[] widths = {10, 10, 10, 10};
+                Tables.setWidths(streamed, widths);
+                Row row = streamed.createRow(Tables.FIRST_BODY_ROW);
+                Tables.text(row, 0, "=HYPERLINK(\"x\")", st.textWrap);
+                Tables.fitRow(streamed, row, widths, List.of());
+                Tables.frame(streamed, names.size(), Tables.FIRST_BODY_ROW, 0);
                 wb.setSheetOrder("数据质量", 0);
                 wb.setActiveSheet(0);
                 streaming.write(OutputStream.nullOutputStream());

@@ -36,8 +36,20 @@ final class JarRun {
     }
 
     static JarRun start(PipelineRun run, Map<String, String> env, List<String> jvmOptions) {
+        return start(run, env, jvmOptions, List.of());
+    }
+
+    /** Runs to the end under a shell that set {@code umask} first, as a scheduler's user profile would. */
+    static JarRun completeUnderUmask(PipelineRun run, String umask) {
+        JarRun r = start(run, Map.of(), FAST_START, List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+        r.exitCode();
+        return r;
+    }
+
+    private static JarRun start(PipelineRun run, Map<String, String> env, List<String> jvmOptions,
+                                List<String> prefix) {
         assertTrue(Files.isRegularFile(JAR), JAR + " is built in the package phase; run mvn verify");
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "run",

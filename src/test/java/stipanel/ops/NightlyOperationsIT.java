@@ -90,7 +90,7 @@ class NightlyOperationsIT {
         // and the run after the completed one found nothing to change, and says so
         assertEquals(List.of(List.of(0L, 0L, 0L, "")), night.rows("select values_changed, values_new, values_removed, "
                 + "indicators_changed from runs where run_number = 2"));
-        assertTrue(last.stdout().contains("indicators changed since the last run: none"), last.output());
+        assertTrue(last.stdout().contains("自上次运行以来有变化的指标：无（"), last.output());
         assertEquals(clean.rows("select files_loaded, rows_loaded, rows_rejected from runs"),
                 night.rows("select sum(files_loaded)::bigint, sum(rows_loaded)::bigint, sum(rows_rejected)::bigint from runs "
                         + "where run_number = 1"));
@@ -163,7 +163,7 @@ class NightlyOperationsIT {
             }
             assertTrue(after.startsWith((9 + patentFiles) + " files, "), after);
             assertFalse(after.equals(before));
-            assertTrue(second.stdout().contains("indicators changed since the last run: ")
+            assertTrue(second.stdout().contains("自上次运行以来有变化的指标：")
                     && second.stdout().contains("VALID_INV_PATENTS"), second.output());
         }
         // and the runs view keeps what each night did: the second loaded the patents and changed their indicators

@@ -104,7 +104,7 @@ class PlanFileTest {
                 """, StandardCharsets.UTF_8);
         // when / then
         assertThatThrownBy(() -> Plan.read(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("broken.yml: years must satisfy base_year < first_year <= target_year, not 2024, 2023, 2026");
+                .hasMessage(file + "：年份须满足 base_year < first_year <= target_year，而不是 2024、2023、2026");
     }
 
     @Test
@@ -124,6 +124,6 @@ class PlanFileTest {
                 """, StandardCharsets.UTF_8);
         // when / then
         assertThatThrownBy(() -> Plan.read(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("broken.yml, target SKILLED: threshold must be a number, not 1.6万");
+                .hasMessage(file + "，目标 SKILLED：threshold 应为数字，而不是 1.6万");
     }
 }

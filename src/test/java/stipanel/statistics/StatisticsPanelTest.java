@@ -190,7 +190,7 @@ class StatisticsPanelTest {
         // then nothing changes: no new facts, no new rejected rows, no new ledger rows, the same panel
         assertEquals(0, again.exitCode, again.stderr);
         assertEquals(before, again.snapshot());
-        assertTrue(again.stdout.contains("files: 0 loaded, 0 refused, 0 duplicate; rows: 0 loaded, 0 rejected"),
+        assertTrue(again.stdout.contains("本次运行：文件 0 个已装载、0 个拒收、0 个重复；数据行 0 行已装载、0 行被拒绝"),
                 again.stdout);
     }
 

@@ -56,10 +56,11 @@ class CityWorkbookTest {
         // given
         WorkbookFixture.Panel panel = WorkbookFixture.panel(run);
         Sheet sheet = wb.getSheet("指标面板");
-        List<String> header = texts(sheet.getRow(Tables.HEADER_ROW));
+        List<String> header = texts(sheet.getRow(Tables.HEADER_ROW)).stream().map(h -> h.replace("\n", "")).toList();
         int latest = panel.byIndicator().get("SKILLED").keySet().stream().max(Integer::compare).orElseThrow();
         // when
-        Map<String, Row> rows = rowsByCode(sheet, 2);
+        Map<String, Row> rows = new HashMap<>();
+        rowsByCode(sheet, 1).forEach((name, row) -> rows.put(panel.codes().get(name), row));
         // then
         assertThat(rows.keySet()).isEqualTo(panel.targets().keySet());
         for (Map.Entry<String, Row> e : rows.entrySet()) {
@@ -77,6 +78,20 @@ class CityWorkbookTest {
     }
 
     @Test
+    void aStatusThatCannotBeJudgedAgainstAnExpectedValueSaysWhy() {
+        // given 规上工业企业研发机构覆盖率: no roster in the base year 2022 (so no expected value) nor in 2025
+        Sheet sheet = wb.getSheet("指标面板");
+        List<String> header = texts(sheet.getRow(Tables.HEADER_ROW));
+        // when
+        Row row = rowsByCode(sheet, 1).get("规上工业企业研发机构覆盖率");
+        // then
+        assertThat(row.getCell(header.indexOf("状态说明")).getStringCellValue())
+                .startsWith("2023、2024年基期（2022年）无数据，没有预期值，未达目标即为落后；2025年无数据：");
+        assertThat(rowsByCode(sheet, 1).get("技能人才总量").getCell(header.indexOf("状态说明")).getStringCellValue())
+                .isEmpty();
+    }
+
+    @Test
     void tablesHaveTitleFrozenHeaderFiltersExplicitWidthsAndACjkFont() {
         for (String name : List.of("指标面板", "各县对比", "数据质量", "指标说明")) {
             // given
@@ -84,7 +99,7 @@ class CityWorkbookTest {
             // then
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).as(name).isEqualTo((short) 3);
             assertThat(sheet.getCTWorksheet().isSetAutoFilter()).as(name).isTrue();
-            assertThat(sheet.getColumnWidth(1)).as(name).isGreaterThan(20 * 256);
+            assertThat(sheet.getColumnWidth(1)).as(name).isGreaterThan(12 * 256);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).as(name).isNotBlank();
             assertThat(wb.getFontAt(sheet.getRow(Tables.HEADER_ROW).getCell(0).getCellStyle().getFontIndex())
                     .getFontName()).isEqualTo("宋体");

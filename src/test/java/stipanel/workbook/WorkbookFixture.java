@@ -17,7 +17,7 @@ public final class WorkbookFixture {
 
     static final String WORKBOOK = "嵊泗县_科技创新指标面板_2026-11-28.xlsx";
     static final String FORMULA_FILE = "=1+1_人社局补报.csv";
-    static final String REFUSED_FILE = "@联络员名单.txt";
+    public static final String REFUSED_FILE = "@联络员名单.txt";
     /** Rows whose 年份 is no year, each starting with a character a spreadsheet reads as a formula. */
     static final List<String> FORMULA_ROWS = List.of(
             "=1+2,330922,嵊泗县,技能人才总量,1,人,最终核实,2025-03-01",
@@ -71,19 +71,25 @@ public final class WorkbookFixture {
         return run;
     }
 
-    /** indicator → year → [value, expected, status] of Shengsi's plan targets, and target by indicator. */
-    record Panel(Map<String, Map<Integer, Object[]>> byIndicator, Map<String, Double> targets) {
+    /**
+     * indicator → year → [value, expected, status] of Shengsi's plan targets, target by indicator, and the code of
+     * each indicator name.
+     */
+    record Panel(Map<String, Map<Integer, Object[]>> byIndicator, Map<String, Double> targets,
+                 Map<String, String> codes) {
     }
 
     static Panel panel(PipelineRun run) {
         Map<String, Map<Integer, Object[]>> byIndicator = new HashMap<>();
         Map<String, Double> targets = new HashMap<>();
-        for (List<Object> r : run.rows("select indicator_code, year, value, expected_value, status, target_value"
-                + " from indicator_panel where region_code = '330922' and target_value is not null")) {
+        Map<String, String> codes = new HashMap<>();
+        for (List<Object> r : run.rows("select indicator_code, year, value, expected_value, status, target_value,"
+                + " indicator_name from indicator_panel where region_code = '330922' and target_value is not null")) {
             byIndicator.computeIfAbsent((String) r.get(0), k -> new HashMap<>())
                     .put((Integer) r.get(1), new Object[] {r.get(2), r.get(3), r.get(4)});
             targets.put((String) r.get(0), ((Number) r.get(5)).doubleValue());
+            codes.put((String) r.get(6), (String) r.get(0));
         }
-        return new Panel(byIndicator, targets);
+        return new Panel(byIndicator, targets, codes);
     }
 }
