@@ -165,7 +165,10 @@ public enum ExtractFormat {
             if (root.hasEntryCaseInsensitive("PowerPoint Document")) {
                 return new Detected(PRESENTATION, "ppt");
             }
-            if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")) {
+            if (root.hasEntryCaseInsensitive("Workbook")) {
+                return passwordProtected(root) ? new Detected(ENCRYPTED, "加密的 xls") : new Detected(WORKBOOK, "xls");
+            }
+            if (root.hasEntryCaseInsensitive("Book")) {
                 return new Detected(WORKBOOK, "xls");
             }
             return new Detected(OTHER, "OLE2");
@@ -173,6 +176,33 @@ public enum ExtractFormat {
             // A damaged .xls: the workbook reader says what is wrong with it.
             return new Detected(WORKBOOK, "xls");
         }
+    }
+
+    /**
+     * Whether a BIFF8 workbook stream is encrypted: a FILEPASS record (0x002F) follows its first BOF, among the
+     * records of the workbook's globals (looked for in the first 64 of them).
+     */
+    private static boolean passwordProtected(DirectoryNode root) throws IOException {
+        String name = root.getEntryNames().stream().filter(n -> n.equalsIgnoreCase("Workbook")).findFirst()
+                .orElseThrow();
+        try (InputStream in = root.createDocumentInputStream(name)) {
+            for (int i = 0; i < 64; i++) {
+                byte[] header = in.readNBytes(4);
+                if (header.length < 4) {
+                    return false;
+                }
+                int type = (header[0] & 0xFF) | (header[1] & 0xFF) << 8;
+                int length = (header[2] & 0xFF) | (header[3] & 0xFF) << 8;
+                if (type == 0x002F) {
+                    return true;
+                }
+                if (type == 0x000A) {
+                    return false;
+                }
+                in.skipNBytes(length);
+            }
+        }
+        return false;
     }
 
     /** A ZIP, by the names of its parts: an Office file, an OFD, or an archive. */
