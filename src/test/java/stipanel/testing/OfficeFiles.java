@@ -75,7 +75,8 @@ public final class OfficeFiles {
                 for (String text : rows.get(r)) {
                     if (text.equals("<")) {
                         span++;
-                        tcPr(last).addNewGridSpan().setVal(BigInteger.valueOf(span));
+                        CTTcPr pr = tcPr(last);
+                        (pr.isSetGridSpan() ? pr.getGridSpan() : pr.addNewGridSpan()).setVal(BigInteger.valueOf(span));
                         continue;
                     }
                     span = 1;
