@@ -70,7 +70,9 @@ public enum ExtractFormat {
         if (starts(head, n, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
             return ole2(file);
         }
-        if (indexOf(head, Math.min(n, 1024), "%PDF-".getBytes(StandardCharsets.US_ASCII)) >= 0) {
+        // A PDF begins %PDF; readers also accept its %PDF- header after up to 1 KiB of other bytes.
+        if (starts(head, n, '%', 'P', 'D', 'F')
+                || indexOf(head, Math.min(n, 1024), "%PDF-".getBytes(StandardCharsets.US_ASCII)) >= 0) {
             return new Detected(PDF, "PDF");
         }
         Detected binary = binary(head, n);
