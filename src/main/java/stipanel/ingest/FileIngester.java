@@ -157,6 +157,9 @@ public final class FileIngester {
             // A file that breaks off midway (truncated, corrupt) loads nothing: what it appended is taken back.
             discard(delivery, connection, tally.kinds);
             Explained why = explain(e, format);
+            if (why.ofFormat()) {
+                return refused(why.code(), why.text(), description);
+            }
             return refused(why.code(), named + "文件无法读完" + (tally.lastRow > 0 ? "（读到第 " + tally.lastRow + " 行）" : "")
                     + "，整个文件未装载：" + why.text(), description);
         } catch (OutOfMemoryError e) {
@@ -463,7 +466,11 @@ public final class FileIngester {
         return name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm");
     }
 
-    private record Explained(String code, String text) {
+    /** {@code ofFormat}: the file is of a format refused as such, and the message says so without "无法读完". */
+    private record Explained(String code, String text, boolean ofFormat) {
+        Explained(String code, String text) {
+            this(code, text, false);
+        }
     }
 
     /** The reason a file could not be read, in words the office acts on. */
@@ -483,10 +490,10 @@ public final class FileIngester {
         }
         if (e instanceof org.apache.poi.EncryptedDocumentException
                 || e.getCause() instanceof org.apache.poi.EncryptedDocumentException) {
-            return new Explained("file_encrypted", "文件有密码保护，请去掉密码后再交付");
+            return new Explained("file_encrypted", "文件有密码保护，请去掉密码后再交付", true);
         }
         if (e instanceof org.apache.poi.hssf.OldExcelFormatException) {
-            return new Explained("file_old_excel", "Excel 95 或更早版本的工作簿：请另存为 .xlsx 后再交付");
+            return new Explained("file_old_excel", "Excel 95 或更早版本的工作簿：请另存为 .xlsx 后再交付", true);
         }
         if (format == ExtractFormat.DOCUMENT) {
             return new Explained("file_corrupt_document", "不是有效的 Word 文档（已损坏或被截断）：" + root);

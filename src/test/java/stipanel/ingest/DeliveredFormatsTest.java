@@ -93,6 +93,7 @@ class DeliveredFormatsTest {
         write("名单.doc", ole2("WordDocument"));
         write("加密名单.xlsx", encrypted(OfficeFiles.workbook(false, "名单", List.of(CERTIFICATION_HEADER))));
         write("加密名单97.xls", encryptedXls());
+        write("名单95.xls", ole2("Book"));
         write("网页导出.xls", ("<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\">\n<head><meta charset=\"utf-8\">"
                 + "</head>\n<body><table><tr><td>统一社会信用代码</td><td>企业名称</td></tr></table></body></html>\n")
                 .getBytes(StandardCharsets.UTF_8));
@@ -169,6 +170,7 @@ class DeliveredFormatsTest {
         expected.put("名单.doc", List.of("file_legacy_word", "doc", "旧版 Word 文档（.doc）：请另存为 .docx 或导出为 Excel"));
         expected.put("加密名单.xlsx", List.of("file_encrypted", "加密的 Office 文件", "文件有密码保护，请去掉密码后再交付"));
         expected.put("加密名单97.xls", List.of("file_encrypted", "加密的 xls", "文件有密码保护，请去掉密码后再交付"));
+        expected.put("名单95.xls", List.of("file_old_excel", "xls", "Excel 95 或更早版本的工作簿：请另存为 .xlsx 后再交付"));
         expected.put("网页导出.xls", List.of("file_html", "HTML", "网页文件（HTML），不是 Excel 工作簿（许多系统把网页表格存为"
                 + " .xls）：请在 Excel 或 WPS 中打开后另存为 .xlsx，或导出为 CSV"));
         expected.put("XML导出.xls", List.of("file_xml_spreadsheet", "Excel 2003 XML", "Excel 2003 XML 表格，不是"
