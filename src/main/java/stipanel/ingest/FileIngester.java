@@ -473,6 +473,11 @@ public final class FileIngester {
         }
     }
 
+    /** What the office calls the file: a Word document is never called a workbook. */
+    private static String noun(ExtractFormat format) {
+        return format == ExtractFormat.DOCUMENT ? "Word 文档" : "工作簿";
+    }
+
     /** The reason a file could not be read, in words the office acts on. */
     private static Explained explain(Throwable e, ExtractFormat format) {
         String root = rootMessage(e);
@@ -480,13 +485,13 @@ public final class FileIngester {
             return new Explained("file_truncated", "文件在一个带引号的字段中间结束（文件被截断？请重新导出）：" + root);
         }
         if (e instanceof WorkbookExtractReader.ExpandsTooFar || root.contains("Zip bomb detected")) {
-            return new Explained("file_zip_bomb", "工作簿解压后远大于正常的工作簿，疑为压缩炸弹，已拒收（"
-                    + (e instanceof WorkbookExtractReader.ExpandsTooFar ? e.getMessage()
+            return new Explained("file_zip_bomb", noun(format) + "解压后远大于正常的" + noun(format)
+                    + "，疑为压缩炸弹，已拒收（" + (e instanceof WorkbookExtractReader.ExpandsTooFar ? e.getMessage()
                     : root.lines().findFirst().orElse("")) + "）");
         }
         if (root.contains("DOCTYPE is disallowed")) {
-            return new Explained("file_doctype", "工作簿的 XML 声明了 DOCTYPE（不解析任何实体、不读取文件以外的内容），已拒收："
-                    + root);
+            return new Explained("file_doctype", noun(format)
+                    + "的 XML 声明了 DOCTYPE（不解析任何实体、不读取文件以外的内容），已拒收：" + root);
         }
         if (e instanceof org.apache.poi.EncryptedDocumentException
                 || e.getCause() instanceof org.apache.poi.EncryptedDocumentException) {

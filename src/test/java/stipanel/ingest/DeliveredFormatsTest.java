@@ -108,6 +108,9 @@ class DeliveredFormatsTest {
         // damaged files: a workbook keeps its refusal, a Word file is never called a workbook
         byte[] docx = new OfficeFiles.Document().paragraph("2024年名单").table(List.of(CERTIFICATION_HEADER)).bytes();
         write("截断名单.docx", Arrays.copyOf(docx, docx.length / 2));
+        write("实体名单.docx", OfficeFiles.zip("[Content_Types].xml", "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY e"
+                + " SYSTEM \"file:///etc/hostname\">]><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                + "content-types\">&e;</Types>", "word/document.xml", "<w:document/>"));
         byte[] xlsx = OfficeFiles.workbook(false, "名单", List.of(CERTIFICATION_HEADER, List.of("截断")));
         write("截断名单.xlsx", Arrays.copyOf(xlsx, xlsx.length / 2));
         run.run();
@@ -195,6 +198,11 @@ class DeliveredFormatsTest {
         assertEquals("file_corrupt_document", docx.get(0).get(0));
         assertTrue(((String) docx.get(0).get(1)).startsWith("文件无法读完，整个文件未装载：不是有效的 Word 文档（已损坏或被截断）："),
                 docx.toString());
+        List<List<Object>> entity = run.rows("select reason_code, message from ingest.deliveries"
+                + " where file_name = '实体名单.docx'");
+        assertEquals("file_doctype", entity.get(0).get(0));
+        assertTrue(((String) entity.get(0).get(1)).startsWith("文件无法读完，整个文件未装载：Word 文档的 XML 声明了 DOCTYPE"),
+                entity.toString());
         List<List<Object>> xlsx = run.rows("select reason_code, message from ingest.deliveries"
                 + " where file_name = '截断名单.xlsx'");
         assertEquals("file_corrupt_workbook", xlsx.get(0).get(0));
