@@ -20,6 +20,11 @@ comment on column facts.registry_entries.industry_code is '国民经济行业代
 comment on column facts.registry_entries.region_code is '住所行政区划代码（县级，GB/T 2260） / County of the registered address, GB/T 2260';
 comment on column facts.registry_entries.registration_authority is '登记机关 / Registration authority';
 comment on column facts.registry_entries.data_cutoff_on is '数据截止日期 / Date the extract''s data runs to';
+comment on column facts.registry_entries.change_date_unknown is '注销/吊销/撤销/迁出而提取中无任何日期（变更日期不详，自数据截止日期起视为不存续） / True for 注销, 吊销, 撤销 or 迁出 without any date: inactive from the extract''s cut-off';
+comment on column facts.registry_entries.region_source is '所在县的依据：行政区划代码、所属区县、登记机关、信用代码；空为无法确定 / What gave the county: the code, 所属区县, the 登记机关''s name or the credit code; NULL when nothing did';
+comment on column facts.registry_entries.name_key is '名称匹配键（NFKC、去空白、括号半角） / Name as matched: NFKC, no white space, half-width brackets';
+comment on column facts.registry_entries.former_names is '曾用名（原文） / Former names as delivered';
+comment on column facts.registry_entries.former_name_keys is '曾用名匹配键，以 | 分隔 / Former names as matched, separated by |';
 comment on column facts.registry_entries.data_cutoff_is_ingest_date is '无数据截止日期，以首次装载日期代替 / True when the row had no 数据截止日期 and is dated by its file''s first ingestion';
 
 comment on table facts.certifications is '科技认定名单的全部行（高新技术企业、科技型中小企业、专精特新、创新型中小企业、科技服务机构、企业研发机构） / Every row of the certification lists: HTE, tech SME, SRDI, innovative SME, tech service organisations, enterprise R&D institutions';
@@ -59,15 +64,16 @@ comment on column facts.roster_entries.has_rd_institution is '是否有研发机
 -- The views below are current: they read every delivered row. An as-of answer is asked of the macros with its date
 -- (staging.registry_as_of(DATE '2025-02-28') …); the panel build passes the run's --as-of.
 
--- Registry: per enterprise the row with the latest 数据截止日期 (on or before as_of; any, when it is NULL), then the
--- later delivery, then the later row.
+-- Registry: per enterprise the row with the latest 数据截止日期 (on or before as_of; any, when it is NULL), then on the
+-- same cut-off a row that dates its 注销/吊销/迁出 over one that does not, then the later delivery, then the later row.
 create or replace macro staging.registry_ranked_as_of(as_of) as table
 select
     entries.*,
     deliveries.delivery_id,
     row_number() over (
         partition by entries.uscc
-        order by entries.data_cutoff_on desc, deliveries.delivery_id desc, entries.sheet desc, entries.row_number desc
+        order by entries.data_cutoff_on desc, coalesce(entries.change_date_unknown, false), deliveries.delivery_id desc,
+            entries.sheet desc, entries.row_number desc
     ) as version_rank
 from facts.registry_entries as entries
 join ingest.deliveries as deliveries
@@ -75,12 +81,57 @@ join ingest.deliveries as deliveries
 where as_of is null or entries.data_cutoff_on <= as_of;
 comment on macro table staging.registry_ranked_as_of is '截至某日（数据截止日期不晚于该日）可见的企业登记行及其排名，1为当日现行；参数为空表示全部 / Registry rows cut off on or before the date, ranked per enterprise: 1 is the row current then; NULL for every row';
 
+-- A status 注销/吊销/撤销/迁出 without any date (DOMAIN.md §12): the enterprise ended on the date another row of the same
+-- status gives, else it is inactive from the earliest cut-off of the extracts that show that status undated since the
+-- last one that showed it active; before that it is as those older extracts say (active, if none does).
 create or replace macro staging.registry_as_of(as_of) as table
+with ranked as (
+    select * from staging.registry_ranked_as_of(as_of)
+),
+
+dated_elsewhere as (
+    select uscc, registration_status, min(status_changed_on) as changed_on
+    from ranked
+    where registration_status in ('注销', '吊销', '撤销', '迁出') and status_changed_on is not null
+    group by uscc, registration_status
+),
+
+last_active as (
+    select uscc, max(data_cutoff_on) as active_on
+    from ranked
+    where registration_status not in ('注销', '吊销', '撤销', '迁出')
+    group by uscc
+),
+
+undated_since as (
+    select ranked.uscc, ranked.registration_status, min(ranked.data_cutoff_on) as since
+    from ranked
+    left join last_active on last_active.uscc = ranked.uscc
+    where ranked.change_date_unknown and ranked.data_cutoff_on > coalesce(last_active.active_on, date '0001-01-01')
+    group by ranked.uscc, ranked.registration_status
+)
+
 select
-    uscc, organisation_code, enterprise_name, enterprise_type, registration_status, reported_status,
-    established_on, status_changed_on, registered_capital_wan, capital_currency, reported_capital, industry_code,
-    region_code, registration_authority, data_cutoff_on, content_hash, sheet, row_number
-from staging.registry_ranked_as_of(as_of)
+    ranked.uscc, organisation_code, enterprise_name, enterprise_type, ranked.registration_status, reported_status,
+    established_on,
+    case
+        when coalesce(ranked.change_date_unknown, false)
+            then coalesce(dated_elsewhere.changed_on, undated_since.since, ranked.data_cutoff_on)
+        else ranked.status_changed_on
+    end as status_changed_on,
+    registered_capital_wan, capital_currency, reported_capital, industry_code,
+    region_code, registration_authority, data_cutoff_on, content_hash, sheet, row_number,
+    coalesce(ranked.change_date_unknown, false) and dated_elsewhere.changed_on is null as change_date_unknown,
+    case
+        when coalesce(ranked.change_date_unknown, false) and dated_elsewhere.changed_on is null
+            then '变更日期不详'
+    end as status_change_note,
+    region_source, name_key, former_names, former_name_keys
+from ranked
+left join dated_elsewhere
+    on dated_elsewhere.uscc = ranked.uscc and dated_elsewhere.registration_status = ranked.registration_status
+left join undated_since
+    on undated_since.uscc = ranked.uscc and undated_since.registration_status = ranked.registration_status
 where version_rank = 1;
 comment on macro table staging.registry_as_of is '截至某日的企业登记现行行 / The registry row per enterprise as it stood on a date';
 
@@ -92,6 +143,9 @@ comment on column staging.registry_ranked.version_rank is '版本排名，1为�
 
 create or replace view staging.registry_current as
 select * from staging.registry_as_of(null::date);
+comment on column staging.registry_current.status_changed_on is '状态变更日期；变更日期不详者为显示该状态的最早数据截止日期 / Date of 注销, 吊销, 撤销 or 迁出; where no extract dates it, the earliest cut-off that shows the status';
+comment on column staging.registry_current.change_date_unknown is '变更日期不详 / No extract dates the change';
+comment on column staging.registry_current.status_change_note is '变更日期不详（以数据截止日期计） / 变更日期不详 where the cut-off stands in for the change date';
 comment on view staging.registry_current is '企业登记现行行（全部已交付数据）：每个信用代码取数据截止日期最新者 / The current registry row per enterprise, of everything delivered: latest 数据截止日期, then later delivery';
 
 -- Certification lists: a certificate delivered again (same enterprise, category, number and date) counts once, as the
