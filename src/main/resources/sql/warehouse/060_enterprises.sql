@@ -31,7 +31,7 @@ comment on table facts.certifications is '科技认定名单的全部行（高�
 comment on column facts.certifications.content_hash is '来源文件内容哈希 / Content hash of the source file';
 comment on column facts.certifications.sheet is '来源工作表（CSV为空） / Source sheet; empty for a CSV';
 comment on column facts.certifications.row_number is '来源行号 / Source row number as a person sees it';
-comment on column facts.certifications.uscc is '统一社会信用代码（已校验） / Unified social credit code, checked';
+comment on column facts.certifications.uscc is '统一社会信用代码（已校验；名单未列为空，按名称匹配） / Unified social credit code, checked; NULL where the list gives none (matched by name)';
 comment on column facts.certifications.enterprise_name is '企业（机构）名称 / Enterprise or organisation name';
 comment on column facts.certifications.category is '认定类别（归一） / Certification category, canonical name';
 comment on column facts.certifications.reported_category is '原始认定类别 / Category as delivered';
@@ -44,7 +44,11 @@ comment on column facts.certifications.certification_year is '认定年度（未
 comment on column facts.certifications.list_status is '状态（归一）：有效、撤销、过期 / Status, normalised: 有效, 撤销 (撤销/取消) or 过期';
 comment on column facts.certifications.reported_status is '原始状态 / Status as delivered';
 comment on column facts.certifications.revoked_on is '撤销日期（自该日起不再计数） / Date of revocation: from that day the certificate no longer counts';
-comment on column facts.certifications.region_code is '名单所列地区代码（县级才用于归属） / Region the list gives (地区代码); only a county places the enterprise';
+comment on column facts.certifications.region_code is '名单所列地区代码，或由地区名称识别的代码（县级才用于归属） / Region the list gives, by 地区代码 or by its region names; only a county places the enterprise';
+comment on column facts.certifications.name_key is '名称匹配键（NFKC、去空白、括号半角） / Name as matched: NFKC, no white space, half-width brackets';
+comment on column facts.certifications.proposed is '来自拟认定、拟入库或公示名单（标题或工作表名所示） / From a proposed list (拟认定, 拟入库, 公示 in its title or sheet name)';
+comment on column facts.certifications.list_region_name is '名单所列地区名称（设区市、县（市、区）、行政区域） / Region name as the list gives it';
+comment on column facts.certifications.row_note is '行的说明：证书编号年份与年度不一致（以年度为准）、地区名称无法识别 / Notes: a certificate year that disagrees with 年度 (年度 wins), a region name not recognised';
 
 comment on table facts.roster_entries is '规上工业企业名录（营业收入2000万元及以上） / Roster of above-scale industrial enterprises (revenue of 2000万元 or more)';
 comment on column facts.roster_entries.content_hash is '来源文件内容哈希 / Content hash of the source file';
@@ -151,6 +155,11 @@ comment on view staging.registry_current is '企业登记现行行（全部已�
 -- Certification lists: a certificate delivered again (same enterprise, category, number and date) counts once, as the
 -- latest delivery states it. Lists are dated by their own dates: as of a date a certificate counts from its
 -- 认定日期 (else 1 January of its 认定年度) on or before it, a revocation from its 撤销日期 likewise.
+-- A row without a credit code is matched by its normalised name against every name the registry has delivered for
+-- an enterprise, current and former (曾用名), by the date (DOMAIN.md §12): one enterprise matches, its code is used
+-- (按名称匹配); several, the row is ambiguous and counts nowhere; none, the enterprise is the name itself, counted
+-- in the list's own county and reported as unmatched. Matching happens here, at build time, so a registry extract
+-- delivered after the list identifies its rows on the next run.
 create or replace macro staging.certifications_as_of(as_of) as table
 with visible as (
     select
@@ -164,15 +173,64 @@ with visible as (
         or coalesce(certifications.certified_on, make_date(certifications.certification_year, 1, 1)) <= as_of
 ),
 
+registry_names as (
+    select uscc, name_key
+    from staging.registry_ranked_as_of(as_of)
+    where name_key is not null
+    union
+    select uscc, unnest(string_split(former_name_keys, '|')) as name_key
+    from staging.registry_ranked_as_of(as_of)
+    where former_name_keys is not null
+),
+
+name_matches as (
+    select
+        visible.content_hash,
+        coalesce(visible.sheet, '') as sheet,
+        visible.row_number,
+        count(distinct registry_names.uscc) as matches,
+        min(registry_names.uscc) as matched_uscc,
+        string_agg(distinct registry_names.uscc, '、' order by registry_names.uscc) as candidates
+    from visible
+    join registry_names on registry_names.name_key = visible.name_key
+    where visible.uscc is null
+    group by visible.content_hash, coalesce(visible.sheet, ''), visible.row_number
+),
+
+identified as (
+    select
+        visible.* exclude (uscc),
+        visible.uscc as listed_uscc,
+        case when visible.uscc is not null then visible.uscc when name_matches.matches = 1 then name_matches.matched_uscc
+        end as uscc,
+        case
+            when visible.uscc is not null then '信用代码'
+            when name_matches.matches = 1 then '按名称匹配'
+            when name_matches.matches > 1 then '名称匹配多家'
+            else '名称未匹配'
+        end as identified_by,
+        case
+            when visible.uscc is null and name_matches.matches = 1 then '名称“' || visible.enterprise_name || '”匹配登记中的 ' || name_matches.matched_uscc
+            when name_matches.matches > 1 then '名称“' || visible.enterprise_name || '”匹配登记中的 ' || name_matches.matches || ' 家企业：' || name_matches.candidates
+            when visible.uscc is null then '名称“' || visible.enterprise_name || '”不在已交付的企业登记中（含曾用名），按名单所列地区计数'
+        end as identification_detail
+    from visible
+    left join name_matches
+        on name_matches.content_hash = visible.content_hash
+        and name_matches.sheet = coalesce(visible.sheet, '')
+        and name_matches.row_number = visible.row_number
+),
+
 ranked as (
     select
         *,
+        coalesce(uscc, '名称:' || name_key) as enterprise_key,
         row_number() over (
-            partition by uscc, category, coalesce(certificate_no, ''),
-                coalesce(certified_on, make_date(certification_year, 1, 1))
+            partition by coalesce(uscc, '名称:' || name_key), category, coalesce(certificate_no, ''),
+                coalesce(certified_on, make_date(certification_year, 1, 1)), identified_by = '名称匹配多家'
             order by delivery_id desc, sheet desc, row_number desc
         ) as version_rank
-    from visible
+    from identified
 )
 
 select
@@ -190,7 +248,14 @@ select
     file_name,
     content_hash,
     sheet,
-    row_number
+    row_number,
+    enterprise_key,
+    listed_uscc,
+    identified_by,
+    identification_detail,
+    coalesce(proposed, false) as proposed,
+    list_region_name,
+    row_note
 from ranked
 where version_rank = 1;
 comment on macro table staging.certifications_as_of is '截至某日的认定记录：只计该日及以前的认定与撤销 / Certificates as of a date: only certifications and revocations dated on or before it';
@@ -200,6 +265,14 @@ select * from staging.certifications_as_of(null::date);
 comment on view staging.certifications_current is '现行认定记录（全部已交付数据）：同一证书多次交付取最新交付 / Certificates that count now: one per enterprise, category, number and date (latest delivery)';
 comment on column staging.certifications_current.list_region_code is '名单所列地区代码 / County the list gives (地区代码)';
 comment on column staging.certifications_current.file_name is '来源文件名 / Source file name';
+comment on column staging.certifications_current.uscc is '所用信用代码：名单所列，或按名称匹配所得；未匹配或匹配多家为空 / Credit code used: the list''s, or the one its name matched; NULL when unmatched or ambiguous';
+comment on column staging.certifications_current.enterprise_key is '计数用的企业标识：信用代码，未匹配者为“名称:”加规范化名称 / Enterprise the row counts as: its credit code, else 名称: and the normalised name';
+comment on column staging.certifications_current.listed_uscc is '名单所列信用代码（未列为空） / Credit code the list gives, if any';
+comment on column staging.certifications_current.identified_by is '企业识别方式：信用代码、按名称匹配、名称匹配多家、名称未匹配 / How the enterprise was identified: by credit code, by name (one match), ambiguous name, unmatched name';
+comment on column staging.certifications_current.identification_detail is '识别说明：匹配到的信用代码或候选企业 / Detail: the code matched, or the candidates';
+comment on column staging.certifications_current.proposed is '拟认定、拟入库或公示名单的行（不计入任何指标） / Row of a proposed list (拟认定, 拟入库, 公示): counts toward nothing';
+comment on column staging.certifications_current.list_region_name is '名单所列地区名称 / Region name as the list gives it';
+comment on column staging.certifications_current.row_note is '行的说明（如证书编号年份与年度不一致、地区名称无法识别） / Notes on the row: a certificate year that disagrees with 年度, a region name not recognised';
 comment on column staging.certifications_current.revoked_on is '撤销日期（截至某日时，晚于该日的撤销尚不可知） / Date of revocation; as of a date, a later revocation is not yet known';
 
 -- Where a certified enterprise counts: the registry's 住所行政区划代码, else the list's 地区代码, else characters 3–8
@@ -211,6 +284,7 @@ select
     registry.registration_status,
     registry.established_on,
     registry.status_changed_on,
+    coalesce(registry.change_date_unknown, false) as status_change_date_unknown,
     registry.region_code as registry_region_code,
     coalesce(registry.region_code, list_region.code, credit_region.code) as region_code,
     case
@@ -234,8 +308,13 @@ comment on column staging.certification_placements.in_registry is '企业在登�
 comment on column staging.certification_placements.registration_status is '现行登记状态 / Current registration status';
 comment on column staging.certification_placements.established_on is '成立日期（登记） / Date of establishment, from the registry';
 comment on column staging.certification_placements.status_changed_on is '状态变更日期（登记） / Date of 注销, 吊销, 撤销 or 迁出, from the registry';
+comment on column staging.certification_placements.status_change_date_unknown is '登记的变更日期不详（以数据截止日期计） / The registry gives no date for the 注销/吊销/迁出: its cut-off stands in';
 comment on column staging.certification_placements.registry_region_code is '登记住所所在县 / County of the registered address';
 comment on column staging.certification_placements.region_code is '计数所在县 / County the enterprise counts in';
+comment on column staging.certification_placements.enterprise_key is '计数用的企业标识：信用代码，未匹配者为“名称:”加规范化名称 / Enterprise the row counts as: its credit code, else 名称: and the normalised name';
+comment on column staging.certification_placements.listed_uscc is '名单所列信用代码（未列为空） / Credit code the list gives, if any';
+comment on column staging.certification_placements.identified_by is '企业识别方式：信用代码、按名称匹配、名称匹配多家、名称未匹配 / How the enterprise was identified: by credit code, by name (one match), ambiguous name, unmatched name';
+comment on column staging.certification_placements.identification_detail is '识别说明：匹配到的信用代码或候选企业 / Detail: the code matched, or the candidates';
 comment on column staging.certification_placements.region_source is '归属依据：registry 登记、list 名单、credit code 信用代码；空为无法归属 / What placed it: registry, list or credit code; NULL when nothing places it in a county';
 
 -- Roster: per year and enterprise the row of the latest delivery.
