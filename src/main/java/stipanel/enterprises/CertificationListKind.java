@@ -61,8 +61,10 @@ public class CertificationListKind extends TableKind {
     @Override
     public HeaderBinding.Assessment assess(List<String> header, TableMetadata metadata) {
         HeaderBinding.Assessment a = super.assess(header, metadata);
-        if (a.bound() && !a.binding().has(CATEGORY) && CertificationCategory.namedIn(metadata.text()).isEmpty()) {
-            return new HeaderBinding.Assessment(a.kind(), a.binding(), List.of(CATEGORY + "（列，或标题、工作表名中的认定类别）"));
+        if (!a.binding().has(CATEGORY) && CertificationCategory.namedIn(metadata.text()).isEmpty()) {
+            List<String> missing = new ArrayList<>(a.missing());
+            missing.add(CATEGORY + "（列，或标题、工作表名中的认定类别）");
+            return new HeaderBinding.Assessment(a.kind(), a.binding(), List.copyOf(missing));
         }
         return a;
     }
@@ -217,6 +219,7 @@ public class CertificationListKind extends TableKind {
             return new ListRegion(null, null);
         }
         Region scope = h.metadata().scope();
+        String what = h.has(COUNTY) ? h.columns().get(COUNTY).text() : COUNTY;
         try {
             if (Cells.isMissing(county)) {
                 Region cityRegion = Regions.resolveName(city, scope != null && scope.level() == Region.Level.PROVINCE
@@ -226,7 +229,7 @@ public class CertificationListKind extends TableKind {
             String scopeCity = scope != null && scope.level() == Region.Level.CITY ? scope.name() : null;
             String scopeProvince = scope != null && scope.level() == Region.Level.PROVINCE ? scope.name() : null;
             Region region = Regions.countyNamed(county, Cells.isMissing(city) ? scopeCity : city,
-                    Cells.isMissing(city) ? scopeProvince : null, COUNTY);
+                    Cells.isMissing(city) ? scopeProvince : null, what);
             return new ListRegion(region.code(), name);
         } catch (RowRejectedException e) {
             notes.add(e.reason());
