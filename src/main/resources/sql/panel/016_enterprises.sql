@@ -182,3 +182,41 @@ comment on column main.certification_status.row_note is '行的说明 / Notes on
 comment on column main.certification_status.enterprise_key is '计数用的企业标识（信用代码或“名称:”加名称） / Enterprise the row counts as: credit code, else 名称: and the name';
 comment on column main.certification_status.file_name is '来源文件名 / Source file name';
 comment on column main.certification_status.row_number is '来源行号 / Source row number';
+
+-- The list rows the office should look at (DOMAIN.md §12): a name no delivered registry name matches (counted by the
+-- list's own county, if it names one) and a name several enterprises share (not counted). Delivering the registry
+-- extract that holds them resolves both on the next run. Proposed lists count toward nothing and are not listed.
+create or replace view staging.certification_name_issues as
+with issues as (
+    select
+        *,
+        case
+            when identified_by = '名称匹配多家' then {'code': 'name_ambiguous', 'reason': identification_detail || '，不计入'}
+            else {'code': 'name_unmatched', 'reason': identification_detail
+                || case when region_code is null then '；名单所列地区无法确定所在县，不计入' else '（计入 ' || region_code || '）' end
+                || coalesce('；' || row_note, '')}
+        end as issue
+    from marts.certification_placements
+    where identified_by in ('名称未匹配', '名称匹配多家') and not proposed
+)
+
+select
+    file_name,
+    sheet,
+    row_number,
+    issue.code as reason_code,
+    issue.reason as reason,
+    enterprise_name,
+    category,
+    certification_year
+from issues
+order by file_name, sheet, row_number;
+comment on view staging.certification_name_issues is '数据质量：认定名单中按名称未匹配或匹配多家企业的行（补交企业登记后下次运行即可识别） / Data quality: list rows whose name matched no registry name, or several enterprises';
+comment on column staging.certification_name_issues.file_name is '来源文件名 / Source file name';
+comment on column staging.certification_name_issues.sheet is '来源工作表 / Source sheet';
+comment on column staging.certification_name_issues.row_number is '来源行号 / Source row number';
+comment on column staging.certification_name_issues.reason_code is '原因代码：name_unmatched 名称未匹配、name_ambiguous 名称匹配多家 / Reason code';
+comment on column staging.certification_name_issues.reason is '原因说明 / Reason, in Chinese';
+comment on column staging.certification_name_issues.enterprise_name is '名单所列企业名称 / Enterprise name as the list gives it';
+comment on column staging.certification_name_issues.category is '认定类别 / Certification category';
+comment on column staging.certification_name_issues.certification_year is '认定年度 / Certification year';
