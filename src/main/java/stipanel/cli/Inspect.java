@@ -247,6 +247,7 @@ public final class Inspect {
                     ResultSetMetaData meta = r.getMetaData();
                     while (r.next()) {
                         StringBuilder fact = new StringBuilder("装载为 ");
+                        int shown = 0;
                         for (int i = 2; i <= meta.getColumnCount(); i++) {
                             Object value = r.getObject(i);
                             if (value instanceof Double d) {
@@ -254,7 +255,7 @@ public final class Inspect {
                                 value = new java.math.BigDecimal(d.toString()).stripTrailingZeros().toPlainString();
                             }
                             if (value != null) {
-                                fact.append(i > 2 ? "，" : "").append(meta.getColumnName(i)).append('=').append(value);
+                                fact.append(shown++ > 0 ? "，" : "").append(meta.getColumnName(i)).append('=').append(value);
                             }
                         }
                         byRow.computeIfAbsent(r.getInt("row_number"), k -> new ArrayList<>()).add(fact.toString());

@@ -49,7 +49,8 @@ public record TableMetadata(List<String> titles, String sheet, String fileName, 
     /** A full date in a file name: 20250106, 2025-01-06, 2025_01_06, 2025.01.06, 2025年1月6日. */
     private static final Pattern FILE_NAME_DATE = Pattern.compile(
             "(?<!\\d)((?:19|20)\\d{2})(?:([-_.])(\\d{2})\\2(\\d{2})|(\\d{2})(\\d{2})|年(\\d{1,2})月(\\d{1,2})日)(?!\\d)");
-    private static final Pattern PROPOSED = Pattern.compile("拟认定|拟入库|拟备案|拟推荐|拟公布|公示");
+    // 公示系统 is the 国家企业信用信息公示系统 that 企查查's disclaimer names as its source, not a proposed list.
+    private static final Pattern PROPOSED = Pattern.compile("拟认定|拟入库|拟备案|拟推荐|拟公布|公示(?!系统)");
 
     /** The metadata of a table with {@code titles} above its header, in sheet {@code sheet} of file {@code fileName}. */
     public static TableMetadata of(List<String> titles, String sheet, String fileName) {

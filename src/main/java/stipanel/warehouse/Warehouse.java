@@ -27,7 +27,7 @@ public final class Warehouse {
     }
 
     /** DuckDB's memory limit for the job's connection unless {@value #MEMORY_LIMIT_VARIABLE} sets another. */
-    public static final String DEFAULT_MEMORY_LIMIT = "1GB";
+    public static final String DEFAULT_MEMORY_LIMIT = "600MB";
     public static final String MEMORY_LIMIT_VARIABLE = "STIPANEL_DUCKDB_MEMORY_LIMIT";
 
     /** DuckDB's threads when set (DuckDB's default: one per core); the panel is the same whatever it is. */
@@ -35,8 +35,9 @@ public final class Warehouse {
 
     /**
      * DuckDB's default is 80 % of the machine's RAM: the national job then peaked at 1.17 GB RSS with a 768 MB heap.
-     * A limit bounds its buffers (it spills to a temporary directory beyond it). 1 GB measured no slower than no limit
-     * in the panel step on the national warehouse; 512 MB made its patent and enterprise components 30-100 % slower.
+     * A limit bounds its buffers (it spills to a temporary directory beyond it). With 1 GB the panel step of the
+     * national warehouse (3 M patents) peaked at 1,149 MiB, the JVM's heap using ~40 MB of it; with 600 MB at 806 MiB
+     * for 1.07x the wall time (median of three alternating runs, docs/performance.md "Memory").
      */
     public static String memoryLimit() {
         return memoryLimitOr(DEFAULT_MEMORY_LIMIT);

@@ -120,7 +120,8 @@ class InspectTest {
                 "    前 5 行：",
                 "      第 2 行 装载为 uscc=91330922MA2H1A017G，enterprise_name=浙江嵊泗海洋科技有限公司，"
                         + "category=科技型中小企业，reported_category=科技型中小企业，component_code=TECH_SME_COUNT，"
-                        + "valid_until_is_default=false，certification_year=2024，list_status=有效",
+                        + "valid_until_is_default=false，certification_year=2024，list_status=有效，"
+                        + "name_key=浙江嵊泗海洋科技有限公司，proposed=true",
                 "",
                 "文件：" + pdf,
                 "  格式：PDF",

@@ -33,7 +33,9 @@ class EnterpriseIngestTest {
                 List.of("市场监管局_企业登记_2025-06.xlsx", "enterprise_registry", "loaded", 15L, 10L, 5L),
                 List.of("市场监管局_企业登记_补报_2024-12.csv", "enterprise_registry", "loaded", 2L, 2L, 0L),
                 List.of("科技局_认定名单_2024.csv", "certification_list", "loaded", 30L, 24L, 6L),
-                List.of("统计局_规上工业企业名录_2023-2024.csv", "above_scale_roster", "loaded", 13L, 10L, 3L)),
+                List.of("统计局_规上工业企业名录_2023-2024.csv", "above_scale_roster", "loaded", 13L, 10L, 3L),
+                List.of("附件_2024年度第二批浙江省科技型中小企业拟入库名单（舟山市）.docx", "certification_list", "loaded", 3L, 3L,
+                        0L)),
                 run.rows("select file_name, kind, status, rows_read, rows_loaded, rows_rejected from source_files"
                         + " where kind in ('enterprise_registry', 'certification_list', 'above_scale_roster')"
                         + " order by file_name"));

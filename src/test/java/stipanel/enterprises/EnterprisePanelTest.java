@@ -178,12 +178,15 @@ class EnterprisePanelTest {
                 List.of("浙江嵊泗海洋科技有限公司", "专精特新小巨人企业", true, "330922"),
                 List.of("浙江嵊泗海洋科技有限公司", "科技型中小企业", false, "other year", "认定年度 2023"),
                 List.of("浙江嵊泗海洋科技有限公司", "科技型中小企业", true, "330922"),
+                // the Word list (拟入库) names A, B (by its former name) and Q1: identified, counted nowhere
+                List.of("浙江嵊泗海洋科技有限公司", "科技型中小企业", false, "proposed list", "拟认定、拟入库或公示名单，不计入"),
                 List.of("浙江嵊泗海洋科技有限公司", "高新技术企业", false, "expired", "有效期至 2024-12-16"),
                 List.of("浙江嵊泗海洋科技有限公司", "高新技术企业", true, "330922"),
                 List.of("嵊泗县远洋渔业装备有限公司", "企业研发机构", true, "330922"),
                 // the published 创新型中小企业 list names B by its former name (企查查's 曾用名): matched, counts nowhere
                 List.of("嵊泗远洋渔具有限公司", "创新型中小企业", false, "counts toward no indicator"),
                 List.of("嵊泗县远洋渔业装备有限公司", "科技型中小企业", true, "330922"),
+                List.of("嵊泗远洋渔具有限公司", "科技型中小企业", false, "proposed list", "拟认定、拟入库或公示名单，不计入"),
                 List.of("嵊泗县远洋渔业装备有限公司", "高新技术企业", false, "expired", "有效期至 2024-10-19"),
                 List.of("嵊泗绿色能源股份有限公司", "高新技术企业", false, "revoked", "撤销于 2024-06-30"),
                 List.of("嵊泗县海鲜食品有限公司", "科技型中小企业", false, "other year", "认定年度 2023"),
@@ -195,6 +198,7 @@ class EnterprisePanelTest {
                 // 企查查's Q1, matched by its name; then the rows no single credit code identifies, in row order:
                 // 普陀船舶科技 is I's name and T1's former name (天眼查), 花鸟岛文旅 is in no registry extract
                 List.of("嵊泗列岛海洋牧场有限公司", "创新型中小企业", false, "counts toward no indicator"),
+                List.of("嵊泗列岛海洋牧场有限公司", "科技型中小企业", false, "proposed list", "拟认定、拟入库或公示名单，不计入"),
                 List.of("普陀船舶科技有限公司", "创新型中小企业", false, "ambiguous name",
                         "名称“普陀船舶科技有限公司”匹配登记中的 2 家企业：91330903MA2H1J0972、91330903MA2H2T0142"),
                 List.of("嵊泗县花鸟岛文旅有限公司", "创新型中小企业", false, "counts toward no indicator")),

@@ -144,6 +144,9 @@ class TableMetadataTest {
         assertTrue(m.proposed());
         assertFalse(TableMetadata.of(List.of("2024年高新技术企业名单"), "", "x.docx").proposed());
         assertTrue(TableMetadata.of(List.of(), "拟入库名单", "x.xlsx").proposed());
+        assertTrue(TableMetadata.of(List.of("2024年度第二批科技型中小企业入库名单公示"), "", "x.docx").proposed());
+        assertFalse(TableMetadata.of(List.of("以上数据来源于国家企业信用信息公示系统，仅供参考"), "", "企查查.xlsx")
+                .proposed());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import stipanel.ingest.Uscc;
+import stipanel.testing.OfficeFiles;
 
 /**
  * Writes the enterprise samples laid out as real exports are (DOMAIN.md §12; src/test/resources/samples/enterprises.md):
@@ -49,6 +50,7 @@ public final class RealEnterpriseExportsSample {
         tianyancha(dir.resolve("天眼查_舟山市企业列表.xlsx"));
         Files.writeString(dir.resolve("市场监管_数据共享_企业登记_20250430.csv"), dataSharing(), StandardCharsets.UTF_8);
         publishedList(dir.resolve("2024年度浙江省创新型中小企业名单.xlsx"));
+        proposedWordList(dir.resolve("附件_2024年度第二批浙江省科技型中小企业拟入库名单（舟山市）.docx"));
     }
 
     static void qichacha(Path file) throws Exception {
@@ -97,6 +99,24 @@ public final class RealEnterpriseExportsSample {
                 List.of("2", "嵊泗远洋渔具有限公司", "舟山市嵊泗县"),
                 List.of("3", "普陀船舶科技有限公司", "舟山市普陀区"),
                 List.of("4", "嵊泗县花鸟岛文旅有限公司", "舟山市嵊泗县")));
+    }
+
+    /**
+     * An announcement's attachment as 科技局 receives it: a Word document, the title in paragraphs above the table, the
+     * district merged down its rows. 拟入库 in the title makes it proposed: kept, every row identified by its name (A
+     * by its current name, B by its former one, Q1 from the 企查查 export) and counted nowhere.
+     */
+    static void proposedWordList(Path file) {
+        new OfficeFiles.Document()
+                .paragraph("附件")
+                .paragraph("2024年度第二批浙江省科技型中小企业拟入库名单（舟山市）")
+                .table(List.of(
+                        List.of("序号", "企业名称", "设区市", "县（市、区）"),
+                        List.of("1", "浙江嵊泗海洋科技有限公司", "v:舟山市", "v:嵊泗县"),
+                        List.of("2", "嵊泗远洋渔具有限公司", "^", "^"),
+                        List.of("3", "嵊泗列岛海洋牧场有限公司", "^", "^")))
+                .paragraph("公示期：2024年11月1日至11月7日")
+                .writeTo(file);
     }
 
     private static void write(Path file, String sheetName, List<List<String>> rows) throws Exception {
