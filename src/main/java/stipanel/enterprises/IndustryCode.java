@@ -41,17 +41,18 @@ public final class IndustryCode {
         String t = Cells.text(raw).replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
         Matcher m = CODE.matcher(t);
         if (!m.matches()) {
-            throw new RowRejectedException(column + " '" + raw + "' is no GB/T 4754 code (such as C3921 or 3921)");
+            throw new RowRejectedException("industry_code_invalid", column + "“" + Cells.text(raw)
+                    + "”不是 GB/T 4754 行业代码（如 C3921 或 3921）");
         }
         int division = Integer.parseInt(m.group(2).substring(0, 2));
         char section = sectionOf(division);
         if (section == 0) {
-            throw new RowRejectedException(column + " '" + raw + "': division " + m.group(2).substring(0, 2)
-                    + " is in no GB/T 4754-2017 section");
+            throw new RowRejectedException("industry_code_invalid", column + "“" + Cells.text(raw) + "”：大类 "
+                    + m.group(2).substring(0, 2) + " 不属于 GB/T 4754-2017 的任何门类");
         }
         if (m.group(1) != null && m.group(1).charAt(0) != section) {
-            throw new RowRejectedException(column + " '" + raw + "': division " + m.group(2).substring(0, 2)
-                    + " belongs to section " + section + ", not " + m.group(1));
+            throw new RowRejectedException("industry_code_invalid", column + "“" + Cells.text(raw) + "”：大类 "
+                    + m.group(2).substring(0, 2) + " 属于门类 " + section + "，不是 " + m.group(1));
         }
         return section + m.group(2);
     }

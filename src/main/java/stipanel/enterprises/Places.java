@@ -21,8 +21,8 @@ final class Places {
         }
         Region region = Regions.resolveCode(raw, column);
         if (region.level() != Region.Level.COUNTY) {
-            throw new RowRejectedException(column + " '" + Cells.text(raw) + "' is a " + region.level().name()
-                    .toLowerCase(Locale.ROOT) + " (" + region.name() + "), not a county");
+            throw new RowRejectedException("region_not_county", column + "“" + Cells.text(raw) + "”是"
+                    + (region.level() == Region.Level.CITY ? "设区市" : "省") + "（" + region.name() + "），不是县（市、区）");
         }
         return region.code();
     }
@@ -30,7 +30,7 @@ final class Places {
     static LocalDate requiredDate(String raw, String column) {
         LocalDate date = Cells.date(raw, column);
         if (date == null) {
-            throw new RowRejectedException(column + " is missing");
+            throw new RowRejectedException("value_missing", column + "为空");
         }
         return date;
     }
@@ -43,7 +43,7 @@ final class Places {
         return switch (Cells.text(raw).toUpperCase(Locale.ROOT)) {
             case "是", "有", "Y", "YES", "1", "TRUE", "√" -> true;
             case "否", "无", "N", "NO", "0", "FALSE", "×" -> false;
-            default -> throw new RowRejectedException(column + " '" + raw + "' is neither 是 nor 否");
+            default -> throw new RowRejectedException("flag_invalid", column + "“" + Cells.text(raw) + "”既不是“是”也不是“否”");
         };
     }
 }

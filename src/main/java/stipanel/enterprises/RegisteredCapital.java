@@ -98,7 +98,7 @@ public record RegisteredCapital(BigDecimal amountWan, String currency) {
         String t = NOTE.matcher(Cells.text(raw).replaceAll("\\s", "")).replaceFirst("");
         Matcher m = TEXT.matcher(t);
         if (!m.matches() || (m.group(1) != null && m.group(5) != null)) {
-            throw new RowRejectedException(column + " '" + raw + "' is no amount of money");
+            throw new RowRejectedException("money_invalid", column + "“" + Cells.text(raw) + "”不是金额");
         }
         BigDecimal amount = new BigDecimal(m.group(2).replace(",", ""));
         String multiplier = m.group(3);
@@ -109,10 +109,11 @@ public record RegisteredCapital(BigDecimal amountWan, String currency) {
                 case "亿元" -> "亿";
                 case "千元" -> "千";
                 case "元" -> null;
-                default -> throw new RowRejectedException(column + ": unit '" + headerUnit + "' is no unit of money");
+                default -> throw new RowRejectedException("unit_unknown", column + "：单位“" + headerUnit + "”不是金额单位");
             };
         } else if (bare) {
-            throw new RowRejectedException(column + " '" + raw + "' gives no unit (元, 万元 …)");
+            throw new RowRejectedException("money_unit_missing", column + "“" + Cells.text(raw)
+                    + "”没有单位（元、万元……），表头也未注明");
         }
         BigDecimal wan = switch (multiplier == null ? "" : multiplier) {
             case "亿" -> amount.multiply(BigDecimal.valueOf(10000));

@@ -44,12 +44,12 @@ public final class RegistrationStatus {
     public static String of(String raw, String column) {
         String t = Cells.text(raw).replaceAll("\\s", "").replace('，', ',');
         if (Cells.isMissing(t)) {
-            throw new RowRejectedException(column + " is missing");
+            throw new RowRejectedException("value_missing", column + "为空");
         }
         String status = SPELLINGS.get(t);
         if (status == null) {
-            throw new RowRejectedException(column + " '" + raw + "' is none of 存续, 迁出, 吊销, 注销, 撤销, 停业, 清算"
-                    + " or their spellings");
+            throw new RowRejectedException("status_unknown", column + "“" + Cells.text(raw)
+                    + "”不是存续、迁出、吊销、注销、撤销、停业、清算或其常见写法");
         }
         return status;
     }

@@ -49,21 +49,22 @@ public class RosterKind extends TableKind {
         HeaderBinding h = context.header();
         Integer year = Cells.year(h.get(row, YEAR), YEAR);
         if (year == null || year < 1990 || year > 2100) {
-            throw new RowRejectedException(YEAR + " is missing or out of range: '" + h.get(row, YEAR) + "'");
+            throw new RowRejectedException("year_invalid", YEAR + (year == null ? "为空"
+                    : "“" + year + "”不在 1990—2100 年之间"));
         }
         String uscc = Uscc.valid(h.get(row, USCC), USCC);
         String region = Places.county(h.get(row, REGION), REGION);
         if (region == null) {
-            throw new RowRejectedException(REGION + " is missing");
+            throw new RowRejectedException("value_missing", REGION + "为空");
         }
         String industry = IndustryCode.of(h.get(row, INDUSTRY), INDUSTRY);
         BigDecimal revenue = money(h, row, REVENUE);
         if (revenue == null) {
-            throw new RowRejectedException(REVENUE + " is missing");
+            throw new RowRejectedException("value_missing", REVENUE + "为空");
         }
         if (revenue.compareTo(ABOVE_SCALE_WAN) < 0) {
-            throw new RowRejectedException(REVENUE + " " + revenue.stripTrailingZeros().toPlainString()
-                    + "万元 is below 2000万元: not an above-scale enterprise");
+            throw new RowRejectedException("below_scale", REVENUE + " " + revenue.stripTrailingZeros().toPlainString()
+                    + " 万元，低于 2000 万元：不是规模以上工业企业");
         }
         BigDecimal rd = money(h, row, RD_EXPENSE);
         BigDecimal va = money(h, row, VALUE_ADDED);
@@ -78,7 +79,7 @@ public class RosterKind extends TableKind {
     private static BigDecimal money(HeaderBinding h, RawRow row, String column) {
         BigDecimal value = Cells.number(h.get(row, column), column);
         if (value != null && value.signum() < 0) {
-            throw new RowRejectedException(column + " is negative: '" + h.get(row, column) + "'");
+            throw new RowRejectedException("value_negative", column + "“" + Cells.text(h.get(row, column)) + "”为负数");
         }
         return Units.convert(value, h.unit(column), "万元", column);
     }

@@ -42,9 +42,9 @@ class EnterpriseCellRulesTest {
 
     @Test
     void anUnknownOrMissingRegistrationStatusRejects() {
-        assertEquals("登记状态 '歇业' is none of 存续, 迁出, 吊销, 注销, 撤销, 停业, 清算 or their spellings",
+        assertEquals("登记状态“歇业”不是存续、迁出、吊销、注销、撤销、停业、清算或其常见写法",
                 assertThrows(RowRejectedException.class, () -> RegistrationStatus.of("歇业", "登记状态")).reason());
-        assertEquals("登记状态 is missing",
+        assertEquals("登记状态为空",
                 assertThrows(RowRejectedException.class, () -> RegistrationStatus.of("", "登记状态")).reason());
     }
 
@@ -67,13 +67,13 @@ class EnterpriseCellRulesTest {
     @Test
     void aBareNumberTakesTheHeadersUnitAndWithoutOneRejects() {
         assertEquals(new RegisteredCapital(new BigDecimal("800"), "CNY"), RegisteredCapital.parse("800", "万元", "注册资本"));
-        assertEquals("注册资本 '800' gives no unit (元, 万元 …)",
+        assertEquals("注册资本“800”没有单位（元、万元……），表头也未注明",
                 assertThrows(RowRejectedException.class, () -> RegisteredCapital.parse("800", "", "注册资本")).reason());
     }
 
     @Test
     void capitalThatIsNoAmountRejectsAndAMissingOneIsNull() {
-        assertEquals("注册资本 '面议' is no amount of money",
+        assertEquals("注册资本“面议”不是金额",
                 assertThrows(RowRejectedException.class, () -> RegisteredCapital.parse("面议", "", "注册资本")).reason());
         assertNull(RegisteredCapital.parse("—", "", "注册资本"));
     }
@@ -96,11 +96,11 @@ class EnterpriseCellRulesTest {
 
     @Test
     void aSectionLetterThatDoesNotFitTheDivisionRejects() {
-        assertEquals("行业代码 'A3921': division 39 belongs to section C, not A",
+        assertEquals("行业代码“A3921”：大类 39 属于门类 C，不是 A",
                 assertThrows(RowRejectedException.class, () -> IndustryCode.of("A3921", "行业代码")).reason());
-        assertEquals("行业代码 '9921': division 99 is in no GB/T 4754-2017 section",
+        assertEquals("行业代码“9921”：大类 99 不属于 GB/T 4754-2017 的任何门类",
                 assertThrows(RowRejectedException.class, () -> IndustryCode.of("9921", "行业代码")).reason());
-        assertEquals("行业代码 'C39211' is no GB/T 4754 code (such as C3921 or 3921)",
+        assertEquals("行业代码“C39211”不是 GB/T 4754 行业代码（如 C3921 或 3921）",
                 assertThrows(RowRejectedException.class, () -> IndustryCode.of("C39211", "行业代码")).reason());
     }
 

@@ -66,13 +66,13 @@ class RosterRulesTest {
                         + "2024," + X3 + ",丙,330921,5000,-10,300,否,否\n", StandardCharsets.UTF_8)
                 .run();
         assertEquals(List.of(
-                        List.of(2, "营业收入 1999.99万元 is below 2000万元: not an above-scale enterprise"),
-                        List.of(3, "地区代码 '330900' is a city (舟山市), not a county"),
-                        List.of(4, "是否高新技术产业 '也许' is neither 是 nor 否"),
-                        List.of(5, "地区代码 is missing"),
-                        List.of(6, "年份 is missing or out of range: ''"),
-                        List.of(7, "营业收入 is missing"),
-                        List.of(8, "研发费用 is negative: '-10'")),
+                        List.of(2, "营业收入 1999.99 万元，低于 2000 万元：不是规模以上工业企业"),
+                        List.of(3, "地区代码“330900”是设区市（舟山市），不是县（市、区）"),
+                        List.of(4, "是否高新技术产业“也许”既不是“是”也不是“否”"),
+                        List.of(5, "地区代码为空"),
+                        List.of(6, "年份为空"),
+                        List.of(7, "营业收入为空"),
+                        List.of(8, "研发费用“-10”为负数")),
                 run.rows("select row_number, reason from rejected_rows where file_name = '名录.csv' order by row_number"));
     }
 }
