@@ -2,7 +2,8 @@
 -- year of the panel grid. A count is of distinct enterprises at Y-12-31; it is 0 where lists were delivered and no
 -- certificate qualifies, and absent (NULL) when no list was delivered. A yearly count (TECH_SME_COUNT, by 认定年度) is
 -- absent for a year no delivered row of its category covers, in any region: a list of 2023–2024 says nothing of
--- 2022 (DOMAIN.md §8). Cities sum their counties (components.csv).
+-- 2022 (DOMAIN.md §8). An enterprise is its credit code, or, for a list row that matched no registry name, its
+-- normalised name (DOMAIN.md §12). Cities sum their counties (components.csv).
 with counties as (
     select region_code, year from marts.panel_grid where level = 'county'
 ),
@@ -22,7 +23,7 @@ tech_sme_years as (
 ),
 
 counted as (
-    select counted_in as region_code, year, component_code, count(distinct uscc) as enterprises
+    select counted_in as region_code, year, component_code, count(distinct enterprise_key) as enterprises
     from staging.certification_year_ends_of('marts.certification_placements')
     where counted_in is not null
     group by counted_in, year, component_code

@@ -85,7 +85,7 @@ public class IngestDeliveriesTasklet implements Tasklet {
         String relativePath = root.relativize(file).toString();
         Optional<UnfinishedFiles.State> before = UnfinishedFiles.State.of(file);
         if (before.isEmpty()) {
-            skip(connection, jobExecutionId, file, null, UnfinishedFiles.CHANGED_WHILE_READ,
+            postpone(connection, jobExecutionId, file, null, "file_changed_while_read",
                     "读取前文件已被移走、改名或删除，推迟到下次运行");
             progress.skipped(progress.sizeListed(file));
             return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
@@ -113,7 +113,7 @@ public class IngestDeliveriesTasklet implements Tasklet {
         Optional<UnfinishedFiles.State> after = UnfinishedFiles.State.of(file);
         if (!before.equals(after)) {
             forget(connection, delivery, seen);
-            skip(connection, jobExecutionId, file, before.get(), UnfinishedFiles.CHANGED_WHILE_READ,
+            postpone(connection, jobExecutionId, file, before.get(), "file_changed_while_read",
                     "读取期间文件的大小或修改时间发生了变化（发送方仍在写入），本次装载已回滚，推迟到下次运行");
             progress.skipped(size);
             return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
@@ -132,7 +132,8 @@ public class IngestDeliveriesTasklet implements Tasklet {
 
     /**
      * The inbox's files in delivery order, less those still being written: by their name, or modified less than
-     * {@code --min-file-age} seconds ago (by the machine's clock, not the run's date). Those are listed as skipped.
+     * {@code --min-file-age} seconds ago (by the machine's clock, not the run's date; with 0, the default, a file
+     * dated in the future by a skewed clock is read too). Those are listed as skipped.
      */
     private List<Path> filesToRead(DuckDBConnection connection, Long jobExecutionId) throws IOException, SQLException {
         List<Path> files = new ArrayList<>();
@@ -141,10 +142,11 @@ public class IngestDeliveriesTasklet implements Tasklet {
             Optional<String> unfinished = UnfinishedFiles.byName(root.relativize(file));
             Optional<UnfinishedFiles.State> state = UnfinishedFiles.State.of(file);
             if (unfinished.isPresent()) {
-                skip(connection, jobExecutionId, file, state.orElse(null), UnfinishedFiles.IN_PROGRESS,
+                postpone(connection, jobExecutionId, file, state.orElse(null), "file_in_progress",
                         unfinished.get() + "，视为仍在写入，未读取");
-            } else if (state.isPresent() && now - state.get().modified().toMillis() < minFileAgeSeconds * 1000) {
-                skip(connection, jobExecutionId, file, state.get(), UnfinishedFiles.TOO_RECENT,
+            } else if (minFileAgeSeconds > 0 && state.isPresent()
+                    && now - state.get().modified().toMillis() < minFileAgeSeconds * 1000) {
+                postpone(connection, jobExecutionId, file, state.get(), "file_too_recent",
                         "修改于 %d 秒前，未满 --min-file-age %d 秒，可能仍在写入，推迟到下次运行".formatted(
                                 (now - state.get().modified().toMillis()) / 1000, minFileAgeSeconds));
             } else {
@@ -155,7 +157,7 @@ public class IngestDeliveriesTasklet implements Tasklet {
     }
 
     /** Lists a file the run did not read in {@code ingest.skipped_files} and in the run's output. */
-    private void skip(DuckDBConnection connection, Long jobExecutionId, Path file, UnfinishedFiles.State state,
+    private void postpone(DuckDBConnection connection, Long jobExecutionId, Path file, UnfinishedFiles.State state,
                       String reasonCode, String reason) throws SQLException {
         String relativePath = root.relativize(file).toString();
         try (PreparedStatement p = connection.prepareStatement("insert into ingest.skipped_files (job_execution_id, "

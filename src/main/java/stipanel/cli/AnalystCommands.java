@@ -26,7 +26,8 @@ public final class AnalystCommands {
      * Views and tables exported besides every table of schema {@code facts}; the ledger of deliveries too, because
      * which rows count (latest 数据截止日期, then the later delivery) depends on it.
      */
-    static final List<String> EXPORTED_VIEWS = List.of("main.indicator_panel", "main.sti_index", "ingest.deliveries");
+    static final List<String> EXPORTED_VIEWS = List.of("main.indicator_panel", "main.sti_index", "ingest.deliveries",
+            "ref.regions");
 
     private AnalystCommands() {
     }

@@ -148,8 +148,9 @@ public final class Inspect {
         for (String message : outcome.messages()) {
             out.println("  说明：" + message);
         }
+        boolean document = outcome.format().equals("docx");
         for (FileIngester.TableReport table : tables) {
-            printTable(table, c, hash, rows, out);
+            printTable(table, document, c, hash, rows, out);
         }
         out.println();
     }
@@ -162,9 +163,10 @@ public final class Inspect {
         }
     }
 
-    private static void printTable(FileIngester.TableReport table, DuckDBConnection c, String hash, int rows,
-                                   PrintStream out) throws SQLException {
-        out.println("  表：" + (table.sheet().isEmpty() ? "（CSV）" : "工作表“" + table.sheet() + "”"));
+    private static void printTable(FileIngester.TableReport table, boolean document, DuckDBConnection c, String hash,
+                                   int rows, PrintStream out) throws SQLException {
+        out.println("  表：" + (table.sheet().isEmpty() ? "（CSV）"
+                : (document ? "Word 文档中的“" : "工作表“") + table.sheet() + "”"));
         if (table.kind() == null) {
             HeaderBinding.Assessment nearest = table.nearest().assessment();
             out.println("    没有找到已知种类的表头" + table.nearest().describe());

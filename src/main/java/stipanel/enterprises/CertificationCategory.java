@@ -71,6 +71,46 @@ public enum CertificationCategory {
         return Optional.empty();
     }
 
+    /**
+     * The one category a list's title or sheet name names ({@code 2024年度浙江省科技型中小企业备案名单} → 科技型中小企业); a name
+     * inside a longer one (高新技术企业 in 省级高新技术企业研发中心) is the longer one's. Empty when it names none or two.
+     */
+    public static Optional<CertificationCategory> namedIn(String text) {
+        String t = key(text);
+        List<int[]> spans = new java.util.ArrayList<>();
+        List<CertificationCategory> found = new java.util.ArrayList<>();
+        for (CertificationCategory c : values()) {
+            for (String name : c.names()) {
+                String k = key(name);
+                for (int i = t.indexOf(k); i >= 0; i = t.indexOf(k, i + 1)) {
+                    spans.add(new int[] {i, i + k.length()});
+                    found.add(c);
+                }
+            }
+        }
+        java.util.Set<CertificationCategory> named = new java.util.LinkedHashSet<>();
+        for (int a = 0; a < spans.size(); a++) {
+            boolean inside = false;
+            for (int b = 0; b < spans.size(); b++) {
+                int[] x = spans.get(a);
+                int[] y = spans.get(b);
+                if (found.get(a) != found.get(b) && y[0] <= x[0] && x[1] <= y[1] && y[1] - y[0] > x[1] - x[0]) {
+                    inside = true;
+                }
+            }
+            if (!inside) {
+                named.add(found.get(a));
+            }
+        }
+        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
+    }
+
+    private List<String> names() {
+        List<String> names = new java.util.ArrayList<>(aliases);
+        names.add(canonical);
+        return names;
+    }
+
     private static String key(String s) {
         return Cells.text(s).replaceAll("[\\s\"'“”‘’「」『』]", "");
     }

@@ -27,7 +27,60 @@ public record RegisteredCapital(BigDecimal amountWan, String currency) {
         CURRENCIES.put("日元", "JPY");
         CURRENCIES.put("英镑", "GBP");
         CURRENCIES.put("新台币", "TWD");
+        CURRENCIES.put("澳门元", "MOP");
+        CURRENCIES.put("新加坡元", "SGD");
+        CURRENCIES.put("澳大利亚元", "AUD");
+        CURRENCIES.put("澳元", "AUD");
+        CURRENCIES.put("加拿大元", "CAD");
+        CURRENCIES.put("加元", "CAD");
+        CURRENCIES.put("瑞士法郎", "CHF");
+        CURRENCIES.put("韩元", "KRW");
     }
+
+    /** ISO 4217 codes a 币种 column may give instead of a name. */
+    private static final java.util.Set<String> ISO_CODES = java.util.Set.of("CNY", "RMB", "USD", "HKD", "EUR", "JPY",
+            "GBP", "TWD", "MOP", "SGD", "AUD", "CAD", "CHF", "KRW");
+
+    /**
+     * A 币种 cell (DOMAIN.md §12): a currency's name (人民币, 美元, 港元 …, with or without 元/币 spelled out) or its ISO
+     * code; {@code null} for a missing cell; anything else rejects the row, for the capital beside it cannot be read.
+     */
+    public static String currencyNamed(String raw, String column) {
+        if (Cells.isMissing(raw)) {
+            return null;
+        }
+        String t = Cells.text(raw).replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
+        if (ISO_CODES.contains(t)) {
+            return t.equals("RMB") ? "CNY" : t;
+        }
+        String name = t.endsWith("元") || t.endsWith("币") || t.endsWith("镑") || t.endsWith("郎") ? t : t + "元";
+        String code = CURRENCIES.get(t) != null ? CURRENCIES.get(t) : CURRENCIES.get(name);
+        if (code == null) {
+            throw new RowRejectedException("currency_unknown", column + "“" + Cells.text(raw)
+                    + "”不是币种（应为人民币、美元、港元、欧元、日元等，或 ISO 代码如 USD），注册资本无法确定币种");
+        }
+        return code;
+    }
+
+    /**
+     * Parses {@code raw} in {@code statedCurrency} (a 币种 column's ISO code, or null): the 币种 is the currency of an
+     * amount that names none; an amount that names another currency than its 币种 rejects the row.
+     */
+    public static RegisteredCapital parse(String raw, String headerUnit, String column, String statedCurrency,
+                                          String currencyColumn) {
+        RegisteredCapital capital = parse(raw, headerUnit, column);
+        if (capital == null || statedCurrency == null) {
+            return capital;
+        }
+        Matcher m = TEXT.matcher(NOTE.matcher(Cells.text(raw).replaceAll("\\s", "")).replaceFirst(""));
+        boolean namesCurrency = m.matches() && (m.group(1) != null || m.group(5) != null);
+        if (namesCurrency && !capital.currency().equals(statedCurrency)) {
+            throw new RowRejectedException("currency_conflict", column + "“" + Cells.text(raw) + "”的币种为 "
+                    + capital.currency + "，与" + currencyColumn + " " + statedCurrency + " 不一致");
+        }
+        return new RegisteredCapital(capital.amountWan(), statedCurrency);
+    }
+
 
     private static final String CURRENCY = "(人民币|美元|港元|港币|欧元|日元|英镑|新台币)?";
     private static final Pattern TEXT = Pattern.compile(

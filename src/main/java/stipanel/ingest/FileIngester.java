@@ -77,22 +77,62 @@ public final class FileIngester {
 
     public FileOutcome ingest(Delivery delivery, DuckDBConnection connection, IngestSettings settings)
             throws SQLException {
-        ExtractFormat format;
+        ExtractFormat.Detected detected;
         try {
-            format = ExtractFormat.of(delivery.path());
+            detected = ExtractFormat.detect(delivery.path());
         } catch (IOException e) {
             return refused("file_unreadable", "文件无法读取：" + e.getMessage(), "");
         }
         if (delivery.sizeBytes() == 0) {
             return refused("file_empty", "空文件（0 字节）：请重新导出", "");
         }
-        if (format == ExtractFormat.OTHER) {
-            return refused("file_not_table", "既不是 CSV 文本文件，也不是 Excel 工作簿：请导出为 Excel 或 CSV", "");
+        ExtractFormat format = detected.format();
+        String what = detected.what();
+        switch (format) {
+            case WORKBOOK, DOCUMENT, CSV -> {
+            }
+            case PDF -> {
+                return refused("file_pdf", "PDF 文件：请导出为 Excel 或 CSV", what);
+            }
+            case IMAGE -> {
+                return refused("file_image", "图片文件（" + what + "）：图片里的表格无法读取，请交付 Excel 或 CSV", what);
+            }
+            case ARCHIVE -> {
+                return refused("file_archive", "压缩包（" + what + "）：请解压后直接交付其中的 Excel、CSV 或 Word 文件",
+                        what);
+            }
+            case LEGACY_WORD -> {
+                return refused("file_legacy_word", "旧版 Word 文档（.doc）：请另存为 .docx 或导出为 Excel", what);
+            }
+            case ENCRYPTED -> {
+                return refused("file_encrypted", "文件有密码保护，请去掉密码后再交付", what);
+            }
+            case HTML -> {
+                return refused("file_html", "网页文件（" + what + "），不是 Excel 工作簿（许多系统把网页表格存为 .xls）："
+                        + "请在 Excel 或 WPS 中打开后另存为 .xlsx，或导出为 CSV", what);
+            }
+            case XML_SPREADSHEET -> {
+                return refused("file_xml_spreadsheet", "Excel 2003 XML 表格，不是 .xls/.xlsx 工作簿：请在 Excel 或 WPS 中"
+                        + "打开后另存为 .xlsx，或导出为 CSV", what);
+            }
+            case OFD -> {
+                return refused("file_ofd", "OFD 版式文件：请交付 Excel、CSV 或 Word（.docx）格式的名单", what);
+            }
+            case PRESENTATION -> {
+                return refused("file_presentation", "PowerPoint 演示文稿：请把其中的表格导出为 Excel 或 CSV", what);
+            }
+            case OPEN_DOCUMENT -> {
+                return refused("file_open_document", "OpenDocument 文件（.ods/.odt）：请另存为 .xlsx 或 .docx", what);
+            }
+            case OTHER -> {
+                return refused("file_not_table", "既不是 CSV 文本文件，也不是 Excel 工作簿或 Word 文档：请导出为 Excel 或 CSV",
+                        what);
+            }
         }
         String named = namedAsWorkbook(delivery) && format == ExtractFormat.CSV
                 ? "文件名像 Excel 工作簿，内容却是文本，已按 CSV 读取；" : "";
         Tally tally = new Tally();
-        String description = format.name();
+        String description = what;
         try {
             Optional<String> staged = staging && format == ExtractFormat.CSV
                     ? ingestStaged(delivery, connection, settings, tally) : Optional.empty();
@@ -103,7 +143,12 @@ public final class FileIngester {
                      ExtractFormat.ExtractReader reader = ExtractFormat.open(delivery.path(), format)) {
                     description = reader.description();
                     tally.undecodable = reader instanceof CsvExtractReader csv && csv.invalidBytes() > 0;
-                    for (SheetSource sheet : reader.sheets()) {
+                    List<SheetSource> sheets = reader.sheets();
+                    if (sheets.isEmpty() && format == ExtractFormat.DOCUMENT) {
+                        return refused("file_document_no_table", "Word 文档中没有表格：请把名单做成表格，或导出为 Excel 或 CSV",
+                                description);
+                    }
+                    for (SheetSource sheet : sheets) {
                         ingestSheet(sheet, delivery, connection, settings, rejections, tally);
                     }
                 }
@@ -112,6 +157,9 @@ public final class FileIngester {
             // A file that breaks off midway (truncated, corrupt) loads nothing: what it appended is taken back.
             discard(delivery, connection, tally.kinds);
             Explained why = explain(e, format);
+            if (why.ofFormat()) {
+                return refused(why.code(), why.text(), description);
+            }
             return refused(why.code(), named + "文件无法读完" + (tally.lastRow > 0 ? "（读到第 " + tally.lastRow + " 行）" : "")
                     + "，整个文件未装载：" + why.text(), description);
         } catch (OutOfMemoryError e) {
@@ -141,7 +189,7 @@ public final class FileIngester {
 
     private void ingestSheet(SheetSource sheet, Delivery delivery, DuckDBConnection connection,
                              IngestSettings settings, DuckDBAppender rejections, Tally tally) throws SQLException {
-        String where = sheet.name().isEmpty() ? "" : "工作表“" + sheet.name() + "”：";
+        String where = sheet.place().isEmpty() ? "" : sheet.place() + "：";
         Iterator<RawRow> rows = sheet.rows();
         List<RawRow> head = new ArrayList<>();
         while (head.size() < HEADER_SEARCH_ROWS && rows.hasNext()) {
@@ -418,7 +466,16 @@ public final class FileIngester {
         return name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm");
     }
 
-    private record Explained(String code, String text) {
+    /** {@code ofFormat}: the file is of a format refused as such, and the message says so without "无法读完". */
+    private record Explained(String code, String text, boolean ofFormat) {
+        Explained(String code, String text) {
+            this(code, text, false);
+        }
+    }
+
+    /** What the office calls the file: a Word document is never called a workbook. */
+    private static String noun(ExtractFormat format) {
+        return format == ExtractFormat.DOCUMENT ? "Word 文档" : "工作簿";
     }
 
     /** The reason a file could not be read, in words the office acts on. */
@@ -428,13 +485,23 @@ public final class FileIngester {
             return new Explained("file_truncated", "文件在一个带引号的字段中间结束（文件被截断？请重新导出）：" + root);
         }
         if (e instanceof WorkbookExtractReader.ExpandsTooFar || root.contains("Zip bomb detected")) {
-            return new Explained("file_zip_bomb", "工作簿解压后远大于正常的工作簿，疑为压缩炸弹，已拒收（"
-                    + (e instanceof WorkbookExtractReader.ExpandsTooFar ? e.getMessage()
+            return new Explained("file_zip_bomb", noun(format) + "解压后远大于正常的" + noun(format)
+                    + "，疑为压缩炸弹，已拒收（" + (e instanceof WorkbookExtractReader.ExpandsTooFar ? e.getMessage()
                     : root.lines().findFirst().orElse("")) + "）");
         }
         if (root.contains("DOCTYPE is disallowed")) {
-            return new Explained("file_doctype", "工作簿的 XML 声明了 DOCTYPE（不解析任何实体、不读取文件以外的内容），已拒收："
-                    + root);
+            return new Explained("file_doctype", noun(format)
+                    + "的 XML 声明了 DOCTYPE（不解析任何实体、不读取文件以外的内容），已拒收：" + root);
+        }
+        if (e instanceof org.apache.poi.EncryptedDocumentException
+                || e.getCause() instanceof org.apache.poi.EncryptedDocumentException) {
+            return new Explained("file_encrypted", "文件有密码保护，请去掉密码后再交付", true);
+        }
+        if (e instanceof org.apache.poi.hssf.OldExcelFormatException) {
+            return new Explained("file_old_excel", "Excel 95 或更早版本的工作簿：请另存为 .xlsx 后再交付", true);
+        }
+        if (format == ExtractFormat.DOCUMENT) {
+            return new Explained("file_corrupt_document", "不是有效的 Word 文档（已损坏或被截断）：" + root);
         }
         if (format == ExtractFormat.WORKBOOK) {
             return new Explained("file_corrupt_workbook", "不是有效的 Excel 工作簿（已损坏、被截断，或是其他 zip 文件）："

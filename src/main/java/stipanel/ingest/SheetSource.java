@@ -2,7 +2,7 @@ package stipanel.ingest;
 
 import java.util.Iterator;
 
-/** One table of a delivered file: the single table of a CSV, or one sheet of a workbook. */
+/** One table of a delivered file: the single table of a CSV, one sheet of a workbook, one table of a document. */
 public interface SheetSource {
 
     /** The sheet's name; empty for a CSV. */
@@ -14,6 +14,11 @@ public interface SheetSource {
      */
     default java.util.List<String> titles() {
         return java.util.List.of();
+    }
+
+    /** Where in the file the table stands, for messages: 工作表“数据”, 表格“表格1”; empty for a CSV. */
+    default String place() {
+        return name().isEmpty() ? "" : "工作表“" + name() + "”";
     }
 
     /** The rows in order, blank ones included. Can be called once. */

@@ -19,11 +19,6 @@ import java.util.Optional;
  */
 public final class UnfinishedFiles {
 
-    /** Reason codes of {@code ingest.skipped_files} (jobs/reference/reason_codes.csv). */
-    public static final String IN_PROGRESS = "file_in_progress";
-    public static final String TOO_RECENT = "file_too_recent";
-    public static final String CHANGED_WHILE_READ = "file_changed_while_read";
-
     private static final List<String> PARTIAL_SUFFIXES = List.of(".part", ".tmp", ".crdownload", ".filepart");
 
     private UnfinishedFiles() {

@@ -97,6 +97,24 @@ final class DataQualitySheet {
             }
             q.close();
         }
+        // Loaded list rows whose enterprise the registry does not identify (DOMAIN.md §12): the office adds the extract.
+        try (PreparedStatement p = c.prepareStatement("""
+                select file_name, sheet, row_number, reason_code, reason, enterprise_name
+                from staging.certification_name_issues
+                """); ResultSet q = p.executeQuery()) {
+            while (q.next()) {
+                Row row = sheet.createRow(r++);
+                Tables.number(row, 0, (double) n++, st.number("0"));
+                Tables.text(row, 1, q.getString(1), st.textWrap);
+                Tables.text(row, 2, q.getString(4).equals("name_ambiguous") ? "名称匹配多家" : "名称未匹配", st.centered);
+                Tables.text(row, 3, q.getString(2), st.textWrap);
+                Tables.number(row, 4, WorkbookData.nullable(q, 3), st.number("0"));
+                Tables.text(row, 5, q.getString(4), st.text);
+                Tables.text(row, 6, shown(q.getString(5)), st.textWrap);
+                Tables.text(row, 7, shown(q.getString(6)), st.textWrap);
+                Tables.fitRow(sheet, row, WIDTHS, List.of());
+            }
+        }
         long rejected;
         try (PreparedStatement p = c.prepareStatement("select count(*) from main.rejected_rows");
              ResultSet q = p.executeQuery()) {
@@ -111,7 +129,9 @@ final class DataQualitySheet {
                         + "原因代码的含义见 ref.reason_codes）。",
                 "注：1. 行号为用户所见行号：CSV 表头为第1行，工作表为其自身行号。原始内容为该行按 CSV 格式重写的原文，按文本原样显示；"
                         + "超过 " + MAX_SHOWN + " 个字符的原因或原文只显示开头，全文见数据仓库视图 rejected_rows。",
-                "　　2. 拒收文件整份未装载（表头不符合任何已知数据类型或文件无法读取），已保留待核。"));
+                "　　2. 拒收文件整份未装载（表头不符合任何已知数据类型或文件无法读取），已保留待核。"
+                        + "“名称未匹配”“名称匹配多家”为已装载的认定名单行：名单未列信用代码，按名称在企业登记中未找到或找到多家"
+                        + "（视图 staging.certification_name_issues），补交相应企业登记后下次运行即可识别。"));
         if (omitted != null) {
             notes.add(omitted);
         }

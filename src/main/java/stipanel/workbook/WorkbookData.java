@@ -68,7 +68,7 @@ public record WorkbookData(Plan plan, String dateLabel, LocalDate date, List<Int
                 if ("no_data".equals(p.status()) || p.status() == null) {
                     reason = "无数据" + (p.nullReason() == null ? "" : "：" + p.nullReason());
                 } else if ("behind".equals(p.status()) && p.expected() == null) {
-                    reason = "基期（" + baseYear + "年）无数据，没有预期值，未达目标即为落后";
+                    reason = "基期（" + baseYear + "年）无数据，没有预期值";
                 }
                 if (reason != null) {
                     byReason.computeIfAbsent(reason, k -> new ArrayList<>()).add(y);

@@ -48,6 +48,14 @@ comment on column marts.certification_placements.established_on is '成立日期
 comment on column marts.certification_placements.status_changed_on is '状态变更日期（登记） / Date of 注销, 吊销, 撤销 or 迁出, from the registry';
 comment on column marts.certification_placements.registry_region_code is '登记住所所在县 / County of the registered address';
 comment on column marts.certification_placements.region_code is '计数所在县 / County the enterprise counts in';
+comment on column marts.certification_placements.enterprise_key is '计数用的企业标识：信用代码，未匹配者为“名称:”加规范化名称 / Enterprise the row counts as: its credit code, else 名称: and the normalised name';
+comment on column marts.certification_placements.listed_uscc is '名单所列信用代码（未列为空） / Credit code the list gives, if any';
+comment on column marts.certification_placements.identified_by is '企业识别方式：信用代码、按名称匹配、名称匹配多家、名称未匹配 / How the enterprise was identified: by credit code, by name (one match), ambiguous name, unmatched name';
+comment on column marts.certification_placements.identification_detail is '识别说明：匹配到的信用代码或候选企业 / Detail: the code matched, or the candidates';
+comment on column marts.certification_placements.proposed is '拟认定、拟入库或公示名单的行（不计入任何指标） / Row of a proposed list: counts toward nothing';
+comment on column marts.certification_placements.list_region_name is '名单所列地区名称 / Region name as the list gives it';
+comment on column marts.certification_placements.row_note is '行的说明（证书编号年份与年度不一致、地区名称无法识别） / Notes on the row';
+comment on column marts.certification_placements.status_change_date_unknown is '登记的变更日期不详（以数据截止日期计） / The registry gives no date for the 注销/吊销/迁出: its cut-off stands in';
 comment on column marts.certification_placements.region_source is '归属依据：registry 登记、list 名单、credit code 信用代码；空为无法归属 / What placed it: registry, list or credit code; NULL when nothing places it in a county';
 comment on table marts.panel_years is '面板年份：统计数据中最早至最晚年份 / Panel years: from the earliest to the latest year in the statistics';
 comment on column marts.panel_years.year is '年份 / Year';

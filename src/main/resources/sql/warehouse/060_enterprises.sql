@@ -20,13 +20,18 @@ comment on column facts.registry_entries.industry_code is '国民经济行业代
 comment on column facts.registry_entries.region_code is '住所行政区划代码（县级，GB/T 2260） / County of the registered address, GB/T 2260';
 comment on column facts.registry_entries.registration_authority is '登记机关 / Registration authority';
 comment on column facts.registry_entries.data_cutoff_on is '数据截止日期 / Date the extract''s data runs to';
+comment on column facts.registry_entries.change_date_unknown is '注销/吊销/撤销/迁出而提取中无任何日期（变更日期不详，自数据截止日期起视为不存续） / True for 注销, 吊销, 撤销 or 迁出 without any date: inactive from the extract''s cut-off';
+comment on column facts.registry_entries.region_source is '所在县的依据：行政区划代码、所属区县、登记机关、信用代码；空为无法确定 / What gave the county: the code, 所属区县, the 登记机关''s name or the credit code; NULL when nothing did';
+comment on column facts.registry_entries.name_key is '名称匹配键（NFKC、去空白、括号半角） / Name as matched: NFKC, no white space, half-width brackets';
+comment on column facts.registry_entries.former_names is '曾用名（原文） / Former names as delivered';
+comment on column facts.registry_entries.former_name_keys is '曾用名匹配键，以 | 分隔 / Former names as matched, separated by |';
 comment on column facts.registry_entries.data_cutoff_is_ingest_date is '无数据截止日期，以首次装载日期代替 / True when the row had no 数据截止日期 and is dated by its file''s first ingestion';
 
 comment on table facts.certifications is '科技认定名单的全部行（高新技术企业、科技型中小企业、专精特新、创新型中小企业、科技服务机构、企业研发机构） / Every row of the certification lists: HTE, tech SME, SRDI, innovative SME, tech service organisations, enterprise R&D institutions';
 comment on column facts.certifications.content_hash is '来源文件内容哈希 / Content hash of the source file';
 comment on column facts.certifications.sheet is '来源工作表（CSV为空） / Source sheet; empty for a CSV';
 comment on column facts.certifications.row_number is '来源行号 / Source row number as a person sees it';
-comment on column facts.certifications.uscc is '统一社会信用代码（已校验） / Unified social credit code, checked';
+comment on column facts.certifications.uscc is '统一社会信用代码（已校验；名单未列为空，按名称匹配） / Unified social credit code, checked; NULL where the list gives none (matched by name)';
 comment on column facts.certifications.enterprise_name is '企业（机构）名称 / Enterprise or organisation name';
 comment on column facts.certifications.category is '认定类别（归一） / Certification category, canonical name';
 comment on column facts.certifications.reported_category is '原始认定类别 / Category as delivered';
@@ -39,7 +44,11 @@ comment on column facts.certifications.certification_year is '认定年度（未
 comment on column facts.certifications.list_status is '状态（归一）：有效、撤销、过期 / Status, normalised: 有效, 撤销 (撤销/取消) or 过期';
 comment on column facts.certifications.reported_status is '原始状态 / Status as delivered';
 comment on column facts.certifications.revoked_on is '撤销日期（自该日起不再计数） / Date of revocation: from that day the certificate no longer counts';
-comment on column facts.certifications.region_code is '名单所列地区代码（县级才用于归属） / Region the list gives (地区代码); only a county places the enterprise';
+comment on column facts.certifications.region_code is '名单所列地区代码，或由地区名称识别的代码（县级才用于归属） / Region the list gives, by 地区代码 or by its region names; only a county places the enterprise';
+comment on column facts.certifications.name_key is '名称匹配键（NFKC、去空白、括号半角） / Name as matched: NFKC, no white space, half-width brackets';
+comment on column facts.certifications.proposed is '来自拟认定、拟入库或公示名单（标题或工作表名所示） / From a proposed list (拟认定, 拟入库, 公示 in its title or sheet name)';
+comment on column facts.certifications.list_region_name is '名单所列地区名称（设区市、县（市、区）、行政区域） / Region name as the list gives it';
+comment on column facts.certifications.row_note is '行的说明：证书编号年份与年度不一致（以年度为准）、地区名称无法识别 / Notes: a certificate year that disagrees with 年度 (年度 wins), a region name not recognised';
 
 comment on table facts.roster_entries is '规上工业企业名录（营业收入2000万元及以上） / Roster of above-scale industrial enterprises (revenue of 2000万元 or more)';
 comment on column facts.roster_entries.content_hash is '来源文件内容哈希 / Content hash of the source file';
@@ -59,15 +68,16 @@ comment on column facts.roster_entries.has_rd_institution is '是否有研发机
 -- The views below are current: they read every delivered row. An as-of answer is asked of the macros with its date
 -- (staging.registry_as_of(DATE '2025-02-28') …); the panel build passes the run's --as-of.
 
--- Registry: per enterprise the row with the latest 数据截止日期 (on or before as_of; any, when it is NULL), then the
--- later delivery, then the later row.
+-- Registry: per enterprise the row with the latest 数据截止日期 (on or before as_of; any, when it is NULL), then on the
+-- same cut-off a row that dates its 注销/吊销/迁出 over one that does not, then the later delivery, then the later row.
 create or replace macro staging.registry_ranked_as_of(as_of) as table
 select
     entries.*,
     deliveries.delivery_id,
     row_number() over (
         partition by entries.uscc
-        order by entries.data_cutoff_on desc, deliveries.delivery_id desc, entries.sheet desc, entries.row_number desc
+        order by entries.data_cutoff_on desc, coalesce(entries.change_date_unknown, false), deliveries.delivery_id desc,
+            entries.sheet desc, entries.row_number desc
     ) as version_rank
 from facts.registry_entries as entries
 join ingest.deliveries as deliveries
@@ -75,12 +85,57 @@ join ingest.deliveries as deliveries
 where as_of is null or entries.data_cutoff_on <= as_of;
 comment on macro table staging.registry_ranked_as_of is '截至某日（数据截止日期不晚于该日）可见的企业登记行及其排名，1为当日现行；参数为空表示全部 / Registry rows cut off on or before the date, ranked per enterprise: 1 is the row current then; NULL for every row';
 
+-- A status 注销/吊销/撤销/迁出 without any date (DOMAIN.md §12): the enterprise ended on the date another row of the same
+-- status gives, else it is inactive from the earliest cut-off of the extracts that show that status undated since the
+-- last one that showed it active; before that it is as those older extracts say (active, if none does).
 create or replace macro staging.registry_as_of(as_of) as table
+with ranked as (
+    select * from staging.registry_ranked_as_of(as_of)
+),
+
+dated_elsewhere as (
+    select uscc, registration_status, min(status_changed_on) as changed_on
+    from ranked
+    where registration_status in ('注销', '吊销', '撤销', '迁出') and status_changed_on is not null
+    group by uscc, registration_status
+),
+
+last_active as (
+    select uscc, max(data_cutoff_on) as active_on
+    from ranked
+    where registration_status not in ('注销', '吊销', '撤销', '迁出')
+    group by uscc
+),
+
+undated_since as (
+    select ranked.uscc, ranked.registration_status, min(ranked.data_cutoff_on) as since
+    from ranked
+    left join last_active on last_active.uscc = ranked.uscc
+    where ranked.change_date_unknown and ranked.data_cutoff_on > coalesce(last_active.active_on, date '0001-01-01')
+    group by ranked.uscc, ranked.registration_status
+)
+
 select
-    uscc, organisation_code, enterprise_name, enterprise_type, registration_status, reported_status,
-    established_on, status_changed_on, registered_capital_wan, capital_currency, reported_capital, industry_code,
-    region_code, registration_authority, data_cutoff_on, content_hash, sheet, row_number
-from staging.registry_ranked_as_of(as_of)
+    ranked.uscc, organisation_code, enterprise_name, enterprise_type, ranked.registration_status, reported_status,
+    established_on,
+    case
+        when coalesce(ranked.change_date_unknown, false)
+            then coalesce(dated_elsewhere.changed_on, undated_since.since, ranked.data_cutoff_on)
+        else ranked.status_changed_on
+    end as status_changed_on,
+    registered_capital_wan, capital_currency, reported_capital, industry_code,
+    region_code, registration_authority, data_cutoff_on, content_hash, sheet, row_number,
+    coalesce(ranked.change_date_unknown, false) and dated_elsewhere.changed_on is null as change_date_unknown,
+    case
+        when coalesce(ranked.change_date_unknown, false) and dated_elsewhere.changed_on is null
+            then '变更日期不详'
+    end as status_change_note,
+    region_source, name_key, former_names, former_name_keys
+from ranked
+left join dated_elsewhere
+    on dated_elsewhere.uscc = ranked.uscc and dated_elsewhere.registration_status = ranked.registration_status
+left join undated_since
+    on undated_since.uscc = ranked.uscc and undated_since.registration_status = ranked.registration_status
 where version_rank = 1;
 comment on macro table staging.registry_as_of is '截至某日的企业登记现行行 / The registry row per enterprise as it stood on a date';
 
@@ -92,11 +147,19 @@ comment on column staging.registry_ranked.version_rank is '版本排名，1为�
 
 create or replace view staging.registry_current as
 select * from staging.registry_as_of(null::date);
+comment on column staging.registry_current.status_changed_on is '状态变更日期；变更日期不详者为显示该状态的最早数据截止日期 / Date of 注销, 吊销, 撤销 or 迁出; where no extract dates it, the earliest cut-off that shows the status';
+comment on column staging.registry_current.change_date_unknown is '变更日期不详 / No extract dates the change';
+comment on column staging.registry_current.status_change_note is '变更日期不详（以数据截止日期计） / 变更日期不详 where the cut-off stands in for the change date';
 comment on view staging.registry_current is '企业登记现行行（全部已交付数据）：每个信用代码取数据截止日期最新者 / The current registry row per enterprise, of everything delivered: latest 数据截止日期, then later delivery';
 
 -- Certification lists: a certificate delivered again (same enterprise, category, number and date) counts once, as the
 -- latest delivery states it. Lists are dated by their own dates: as of a date a certificate counts from its
 -- 认定日期 (else 1 January of its 认定年度) on or before it, a revocation from its 撤销日期 likewise.
+-- A row without a credit code is matched by its normalised name against every name the registry has delivered for
+-- an enterprise, current and former (曾用名), by the date (DOMAIN.md §12): one enterprise matches, its code is used
+-- (按名称匹配); several, the row is ambiguous and counts nowhere; none, the enterprise is the name itself, counted
+-- in the list's own county and reported as unmatched. Matching happens here, at build time, so a registry extract
+-- delivered after the list identifies its rows on the next run.
 create or replace macro staging.certifications_as_of(as_of) as table
 with visible as (
     select
@@ -110,15 +173,64 @@ with visible as (
         or coalesce(certifications.certified_on, make_date(certifications.certification_year, 1, 1)) <= as_of
 ),
 
+registry_names as (
+    select uscc, name_key
+    from staging.registry_ranked_as_of(as_of)
+    where name_key is not null
+    union
+    select uscc, unnest(string_split(former_name_keys, '|')) as name_key
+    from staging.registry_ranked_as_of(as_of)
+    where former_name_keys is not null
+),
+
+name_matches as (
+    select
+        visible.content_hash,
+        coalesce(visible.sheet, '') as sheet,
+        visible.row_number,
+        count(distinct registry_names.uscc) as matches,
+        min(registry_names.uscc) as matched_uscc,
+        string_agg(distinct registry_names.uscc, '、' order by registry_names.uscc) as candidates
+    from visible
+    join registry_names on registry_names.name_key = visible.name_key
+    where visible.uscc is null
+    group by visible.content_hash, coalesce(visible.sheet, ''), visible.row_number
+),
+
+identified as (
+    select
+        visible.* exclude (uscc),
+        visible.uscc as listed_uscc,
+        case when visible.uscc is not null then visible.uscc when name_matches.matches = 1 then name_matches.matched_uscc
+        end as uscc,
+        case
+            when visible.uscc is not null then '信用代码'
+            when name_matches.matches = 1 then '按名称匹配'
+            when name_matches.matches > 1 then '名称匹配多家'
+            else '名称未匹配'
+        end as identified_by,
+        case
+            when visible.uscc is null and name_matches.matches = 1 then '名称“' || visible.enterprise_name || '”匹配登记中的 ' || name_matches.matched_uscc
+            when name_matches.matches > 1 then '名称“' || visible.enterprise_name || '”匹配登记中的 ' || name_matches.matches || ' 家企业：' || name_matches.candidates
+            when visible.uscc is null then '名称“' || visible.enterprise_name || '”不在已交付的企业登记中（含曾用名），按名单所列地区计数'
+        end as identification_detail
+    from visible
+    left join name_matches
+        on name_matches.content_hash = visible.content_hash
+        and name_matches.sheet = coalesce(visible.sheet, '')
+        and name_matches.row_number = visible.row_number
+),
+
 ranked as (
     select
         *,
+        coalesce(uscc, '名称:' || name_key) as enterprise_key,
         row_number() over (
-            partition by uscc, category, coalesce(certificate_no, ''),
-                coalesce(certified_on, make_date(certification_year, 1, 1))
+            partition by coalesce(uscc, '名称:' || name_key), category, coalesce(certificate_no, ''),
+                coalesce(certified_on, make_date(certification_year, 1, 1)), identified_by = '名称匹配多家'
             order by delivery_id desc, sheet desc, row_number desc
         ) as version_rank
-    from visible
+    from identified
 )
 
 select
@@ -136,7 +248,14 @@ select
     file_name,
     content_hash,
     sheet,
-    row_number
+    row_number,
+    enterprise_key,
+    listed_uscc,
+    identified_by,
+    identification_detail,
+    coalesce(proposed, false) as proposed,
+    list_region_name,
+    row_note
 from ranked
 where version_rank = 1;
 comment on macro table staging.certifications_as_of is '截至某日的认定记录：只计该日及以前的认定与撤销 / Certificates as of a date: only certifications and revocations dated on or before it';
@@ -146,6 +265,14 @@ select * from staging.certifications_as_of(null::date);
 comment on view staging.certifications_current is '现行认定记录（全部已交付数据）：同一证书多次交付取最新交付 / Certificates that count now: one per enterprise, category, number and date (latest delivery)';
 comment on column staging.certifications_current.list_region_code is '名单所列地区代码 / County the list gives (地区代码)';
 comment on column staging.certifications_current.file_name is '来源文件名 / Source file name';
+comment on column staging.certifications_current.uscc is '所用信用代码：名单所列，或按名称匹配所得；未匹配或匹配多家为空 / Credit code used: the list''s, or the one its name matched; NULL when unmatched or ambiguous';
+comment on column staging.certifications_current.enterprise_key is '计数用的企业标识：信用代码，未匹配者为“名称:”加规范化名称 / Enterprise the row counts as: its credit code, else 名称: and the normalised name';
+comment on column staging.certifications_current.listed_uscc is '名单所列信用代码（未列为空） / Credit code the list gives, if any';
+comment on column staging.certifications_current.identified_by is '企业识别方式：信用代码、按名称匹配、名称匹配多家、名称未匹配 / How the enterprise was identified: by credit code, by name (one match), ambiguous name, unmatched name';
+comment on column staging.certifications_current.identification_detail is '识别说明：匹配到的信用代码或候选企业 / Detail: the code matched, or the candidates';
+comment on column staging.certifications_current.proposed is '拟认定、拟入库或公示名单的行（不计入任何指标） / Row of a proposed list (拟认定, 拟入库, 公示): counts toward nothing';
+comment on column staging.certifications_current.list_region_name is '名单所列地区名称 / Region name as the list gives it';
+comment on column staging.certifications_current.row_note is '行的说明（如证书编号年份与年度不一致、地区名称无法识别） / Notes on the row: a certificate year that disagrees with 年度, a region name not recognised';
 comment on column staging.certifications_current.revoked_on is '撤销日期（截至某日时，晚于该日的撤销尚不可知） / Date of revocation; as of a date, a later revocation is not yet known';
 
 -- Where a certified enterprise counts: the registry's 住所行政区划代码, else the list's 地区代码, else characters 3–8
@@ -157,6 +284,7 @@ select
     registry.registration_status,
     registry.established_on,
     registry.status_changed_on,
+    coalesce(registry.change_date_unknown, false) as status_change_date_unknown,
     registry.region_code as registry_region_code,
     coalesce(registry.region_code, list_region.code, credit_region.code) as region_code,
     case
@@ -180,8 +308,13 @@ comment on column staging.certification_placements.in_registry is '企业在登�
 comment on column staging.certification_placements.registration_status is '现行登记状态 / Current registration status';
 comment on column staging.certification_placements.established_on is '成立日期（登记） / Date of establishment, from the registry';
 comment on column staging.certification_placements.status_changed_on is '状态变更日期（登记） / Date of 注销, 吊销, 撤销 or 迁出, from the registry';
+comment on column staging.certification_placements.status_change_date_unknown is '登记的变更日期不详（以数据截止日期计） / The registry gives no date for the 注销/吊销/迁出: its cut-off stands in';
 comment on column staging.certification_placements.registry_region_code is '登记住所所在县 / County of the registered address';
 comment on column staging.certification_placements.region_code is '计数所在县 / County the enterprise counts in';
+comment on column staging.certification_placements.enterprise_key is '计数用的企业标识：信用代码，未匹配者为“名称:”加规范化名称 / Enterprise the row counts as: its credit code, else 名称: and the normalised name';
+comment on column staging.certification_placements.listed_uscc is '名单所列信用代码（未列为空） / Credit code the list gives, if any';
+comment on column staging.certification_placements.identified_by is '企业识别方式：信用代码、按名称匹配、名称匹配多家、名称未匹配 / How the enterprise was identified: by credit code, by name (one match), ambiguous name, unmatched name';
+comment on column staging.certification_placements.identification_detail is '识别说明：匹配到的信用代码或候选企业 / Detail: the code matched, or the candidates';
 comment on column staging.certification_placements.region_source is '归属依据：registry 登记、list 名单、credit code 信用代码；空为无法归属 / What placed it: registry, list or credit code; NULL when nothing places it in a county';
 
 -- Roster: per year and enterprise the row of the latest delivery.

@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import stipanel.testing.OfficeFiles;
+
 /** {@code inspect FILE…}: how a file would be read, printed without loading anything (issue 11, item 5). */
 class InspectTest {
 
@@ -81,5 +83,49 @@ class InspectTest {
         assertEquals(ExitCode.BAD_ARGUMENTS, Cli.run(new String[] {"inspect", "x.csv", "--frobnicate"}, System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option '--frobnicate' of inspect"));
+    }
+
+    @Test
+    void inspectShowsAWordTableWithItsTitleParagraphAndARefusedPdf(@TempDir Path dir) throws IOException {
+        // given a list published as a Word attachment, and a PDF
+        Path docx = new OfficeFiles.Document()
+                .paragraph("2024年度浙江省科技型中小企业拟入库名单")
+                .table(List.of(List.of("序号", "企业名称", "统一社会信用代码", "认定类别"),
+                        List.of("1", "浙江嵊泗海洋科技有限公司", "91330922MA2H1A017G", "科技型中小企业")))
+                .writeTo(dir.resolve("名单.docx"));
+        Path pdf = Files.write(dir.resolve("名单.pdf"), "%PDF-1.7\n1 0 obj\n".getBytes(StandardCharsets.US_ASCII));
+        // when both are inspected
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = Cli.run(new String[] {"inspect", docx.toString(), pdf.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        // then
+        assertEquals(ExitCode.COMPLETED, exit);
+        assertEquals(List.of(
+                "文件：" + docx,
+                "  格式：docx",
+                "  结果：可装载（certification_list）：读取 1 行，装载 1 行，拒绝 0 行",
+                "  说明：表格“表格1”：科技认定名单（certification_list）未读取的列：序号",
+                "  说明：表格“表格1”：认定年度取自标题：2024",
+                "  表：Word 文档中的“表格1”",
+                "    表头：第 1 行：序号 | 企业名称 | 统一社会信用代码 | 认定类别",
+                "    种类：科技认定名单（certification_list）",
+                "    列（交付的列名 → 标准列名）：",
+                "      统一社会信用代码 → 统一社会信用代码",
+                "      企业名称 → 企业名称",
+                "      认定类别 → 认定类别",
+                "      （标题）2024 → 认定年度",
+                "    未读取的列：序号",
+                "    标题行：2024年度浙江省科技型中小企业拟入库名单",
+                "    标题与文件名给出：年份 2024；地区范围 浙江省；拟认定/公示名单",
+                "    前 5 行：",
+                "      第 2 行 装载为 uscc=91330922MA2H1A017G，enterprise_name=浙江嵊泗海洋科技有限公司，"
+                        + "category=科技型中小企业，reported_category=科技型中小企业，component_code=TECH_SME_COUNT，"
+                        + "valid_until_is_default=false，certification_year=2024，list_status=有效",
+                "",
+                "文件：" + pdf,
+                "  格式：PDF",
+                "  结果：拒收 [file_pdf]",
+                "  说明：PDF 文件：请导出为 Excel 或 CSV",
+                ""), out.toString(StandardCharsets.UTF_8).lines().toList());
     }
 }

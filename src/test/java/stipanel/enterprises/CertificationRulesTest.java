@@ -72,7 +72,7 @@ class CertificationRulesTest {
                 + X3 + ",丙,科技型中小企业,,,,,,,\n").run();
         assertEquals(List.of(2023), yearsCounted(run, X1));
         assertEquals(List.of(2024), yearsCounted(run, X2));
-        assertEquals(List.of(List.of(4, "认定日期 is missing and so is 认定年度")),
+        assertEquals(List.of(List.of(4, "认定日期为空，认定年度、证书编号和标题也未写明年份")),
                 run.rows("select row_number, reason from rejected_rows where file_name = '认定名单.csv'"));
         // the list covers 2023 and 2024; of 2022 and 2025 it says nothing: NULL, not 0 (DOMAIN.md §8)
         assertEquals(Arrays.asList(null, 1.0, 1.0, null), Arrays.asList(run.panel("TECH_SME_COUNT", "330922", 2022),
@@ -90,7 +90,7 @@ class CertificationRulesTest {
         // revoked on the year-end day itself: no longer counted at that year end
         assertEquals(List.of(2022, 2023), yearsCounted(run, X1));
         assertEquals(List.of(2023, 2024, 2025), yearsCounted(run, X2));
-        assertEquals(List.of(List.of(4, "状态 取消 without 撤销日期")),
+        assertEquals(List.of(List.of(4, "状态“取消”而撤销日期为空")),
                 run.rows("select row_number, reason from rejected_rows where file_name = '认定名单.csv'"));
         assertEquals(List.of(1.0, 1.0, 0.0, 0.0), List.of(run.panel("TECH_SERVICE_ORGS", "330922", 2022),
                 run.panel("TECH_SERVICE_ORGS", "330922", 2023), run.panel("TECH_SERVICE_ORGS", "330922", 2024),

@@ -131,13 +131,13 @@ class EnterpriseCellRulesTest {
         assertEquals("GR202333000505", CertificationListKind.certificate("gr202333000505", CertificationCategory.HIGH_TECH));
         assertEquals("GR202433001234", CertificationListKind.certificate("ＧＲ２０２４３３００１２３４",
                 CertificationCategory.HIGH_TECH));
-        assertEquals("证书编号 'GR2023330009' is not GR + 4-digit year + 2-digit province + 6 digits",
+        assertEquals("证书编号“GR2023330009”不是 GR + 4 位年份 + 2 位省份代码 + 6 位数字",
                 assertThrows(RowRejectedException.class, () -> CertificationListKind.certificate("GR2023330009",
                         CertificationCategory.HIGH_TECH)).reason());
-        assertEquals("证书编号 'GR202399000101': 99 is no province code",
+        assertEquals("证书编号“GR202399000101”中的 99 不是省份代码",
                 assertThrows(RowRejectedException.class, () -> CertificationListKind.certificate("GR202399000101",
                         CertificationCategory.HIGH_TECH)).reason());
-        assertEquals("证书编号 is missing (高新技术企业 need GR + year + province + 6 digits)",
+        assertEquals("证书编号为空（高新技术企业须有证书编号：GR + 4 位年份 + 2 位省份代码 + 6 位数字）",
                 assertThrows(RowRejectedException.class, () -> CertificationListKind.certificate("",
                         CertificationCategory.HIGH_TECH)).reason());
         assertEquals("2024330922000101", CertificationListKind.certificate("2024330922000101",

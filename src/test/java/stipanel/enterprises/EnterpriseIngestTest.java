@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,11 @@ class EnterpriseIngestTest {
         PipelineRun run = EnterpriseInbox.withSamples(root).run();
         // then every file is recognised by its header and adds up
         assertEquals(List.of(
-                List.of("市场监管局_企业登记_2025-06.xlsx", "enterprise_registry", "loaded", 15L, 9L, 6L),
+                List.of("2024年度浙江省创新型中小企业名单.xlsx", "certification_list", "loaded", 4L, 4L, 0L),
+                List.of("企查查_嵊泗县企业_20250601.xlsx", "enterprise_registry", "loaded", 4L, 4L, 0L),
+                List.of("天眼查_舟山市企业列表.xlsx", "enterprise_registry", "loaded", 2L, 2L, 0L),
+                List.of("市场监管_数据共享_企业登记_20250430.csv", "enterprise_registry", "loaded", 4L, 4L, 0L),
+                List.of("市场监管局_企业登记_2025-06.xlsx", "enterprise_registry", "loaded", 15L, 10L, 5L),
                 List.of("市场监管局_企业登记_补报_2024-12.csv", "enterprise_registry", "loaded", 2L, 2L, 0L),
                 List.of("科技局_认定名单_2024.csv", "certification_list", "loaded", 30L, 24L, 6L),
                 List.of("统计局_规上工业企业名录_2023-2024.csv", "above_scale_roster", "loaded", 13L, 10L, 3L)),
@@ -44,16 +49,15 @@ class EnterpriseIngestTest {
                 List.of("市场监管局_企业登记_2025-06.xlsx", "企业登记", 16,
                         "统一社会信用代码“91330922MA2H1N131C”中的组织机构代码“MA2H1N131”"
                                 + "校验位错误：按 GB 11714，第 17 位应为“5”"),
-                List.of("市场监管局_企业登记_2025-06.xlsx", "企业登记", 17, "登记状态 注销 without 状态变更日期"),
                 List.of("科技局_认定名单_2024.csv", "", 26,
                         "统一社会信用代码“91330922MA2H1A0171”校验位错误：按 GB 32100，第 18 位应为“G”"),
                 List.of("科技局_认定名单_2024.csv", "", 27,
                         "统一社会信用代码“91330922MA2H1N131C”中的组织机构代码“MA2H1N131”"
                                 + "校验位错误：按 GB 11714，第 17 位应为“5”"),
                 List.of("科技局_认定名单_2024.csv", "", 28,
-                        "证书编号 'GR2023330009' is not GR + 4-digit year + 2-digit province + 6 digits"),
-                List.of("科技局_认定名单_2024.csv", "", 29, "状态 撤销 without 撤销日期"),
-                List.of("科技局_认定名单_2024.csv", "", 30, "认定类别 '省级科技企业孵化器' is no known category"),
+                        "证书编号“GR2023330009”不是 GR + 4 位年份 + 2 位省份代码 + 6 位数字"),
+                List.of("科技局_认定名单_2024.csv", "", 29, "状态“撤销”而撤销日期为空"),
+                List.of("科技局_认定名单_2024.csv", "", 30, "认定类别“省级科技企业孵化器”不是已知的认定类别"),
                 List.of("科技局_认定名单_2024.csv", "", 31, "地区代码“339999”不是 GB/T 2260 中的县、市或省代码"),
                 List.of("统计局_规上工业企业名录_2023-2024.csv", "", 12,
                         "营业收入 1500万元 is below 2000万元: not an above-scale enterprise"),
@@ -62,6 +66,30 @@ class EnterpriseIngestTest {
                 List.of("统计局_规上工业企业名录_2023-2024.csv", "", 14, "地区代码“330999”不是 GB/T 2260 中的县、市或省代码")),
                 run.rows("select file_name, coalesce(sheet, ''), row_number, reason from rejected_rows"
                         + " where file_name not like '统计局_企业%' order by file_name, row_number"));
+    }
+
+    @Test
+    void theRealExportSamplesGiveCurrencyDatesAndCountiesAsTheirSystemsStateThem() {
+        PipelineRun run = EnterpriseInbox.withSamples(root).run();
+        // 企查查's 注销 without a date is inactive from its file name's 2025-06-01, the data-sharing extract's from
+        // 2025-04-30; 吊销 dated by 吊销日期; 万美元 kept as dollars; counties from 区县, the code and 登记机关
+        assertEquals(List.of(
+                        Arrays.asList("嵊泗海岸工程有限公司", "存续", null, false, 2000.0, "CNY", "330922", "登记机关"),
+                        Arrays.asList("岱山蓝海水产有限公司", "存续", null, false, 200.0, "USD", "330921", "所属区县"),
+                        Arrays.asList("嵊泗县小洋山物流有限公司", "注销", LocalDate.of(2025, 6, 1), true, null, null,
+                                "330922", "所属区县"),
+                        Arrays.asList("嵊泗外海养殖有限公司", "存续", null, false, 1200.0, "USD", "330922", "行政区划代码"),
+                        Arrays.asList("嵊泗县枸杞岛贸易有限公司", "吊销", LocalDate.of(2023, 8, 15), false, 50.0, "CNY",
+                                "330922", "行政区划代码"),
+                        Arrays.asList("嵊泗县嵊山渔具有限公司", "注销", LocalDate.of(2025, 4, 30), true, 30.0, "CNY", "330922",
+                                "行政区划代码")),
+                run.rows("""
+                        select enterprise_name, registration_status, status_changed_on, change_date_unknown,
+                            registered_capital_wan, capital_currency, region_code, region_source
+                        from staging.registry_current
+                        where uscc like '%MA2H2W%' or uscc in (select uscc from staging.registry_current
+                            where enterprise_name in ('岱山蓝海水产有限公司', '嵊泗县小洋山物流有限公司'))
+                        order by uscc"""));
     }
 
     @Test

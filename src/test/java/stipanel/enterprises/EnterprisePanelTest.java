@@ -161,7 +161,7 @@ class EnterprisePanelTest {
         List<List<Object>> seen = run.rows("""
                 select enterprise_name, category, counted, counted_in, reason, reason_detail
                 from certification_status where year_end = date '2024-12-31'
-                order by uscc, category, certificate_no
+                order by uscc, category, certificate_no, row_number
                 """);
         // then
         assertEquals(List.of(
@@ -181,6 +181,8 @@ class EnterprisePanelTest {
                 List.of("浙江嵊泗海洋科技有限公司", "高新技术企业", false, "expired", "有效期至 2024-12-16"),
                 List.of("浙江嵊泗海洋科技有限公司", "高新技术企业", true, "330922"),
                 List.of("嵊泗县远洋渔业装备有限公司", "企业研发机构", true, "330922"),
+                // the published 创新型中小企业 list names B by its former name (企查查's 曾用名): matched, counts nowhere
+                List.of("嵊泗远洋渔具有限公司", "创新型中小企业", false, "counts toward no indicator"),
                 List.of("嵊泗县远洋渔业装备有限公司", "科技型中小企业", true, "330922"),
                 List.of("嵊泗县远洋渔业装备有限公司", "高新技术企业", false, "expired", "有效期至 2024-10-19"),
                 List.of("嵊泗绿色能源股份有限公司", "高新技术企业", false, "revoked", "撤销于 2024-06-30"),
@@ -189,8 +191,24 @@ class EnterprisePanelTest {
                 List.of("嵊泗港航物流科技有限公司", "高新技术企业", true, "330922"),
                 List.of("舟山岱衢新材料有限公司", "高新技术企业", false, "330921", "other region",
                         "计入 330921（registry），名单为 330922"),
-                List.of("嵊泗渔旅文化创意有限公司", "创新型中小企业", false, "counts toward no indicator")),
+                List.of("嵊泗渔旅文化创意有限公司", "创新型中小企业", false, "counts toward no indicator"),
+                // 企查查's Q1, matched by its name; then the rows no single credit code identifies, in row order:
+                // 普陀船舶科技 is I's name and T1's former name (天眼查), 花鸟岛文旅 is in no registry extract
+                List.of("嵊泗列岛海洋牧场有限公司", "创新型中小企业", false, "counts toward no indicator"),
+                List.of("普陀船舶科技有限公司", "创新型中小企业", false, "ambiguous name",
+                        "名称“普陀船舶科技有限公司”匹配登记中的 2 家企业：91330903MA2H1J0972、91330903MA2H2T0142"),
+                List.of("嵊泗县花鸟岛文旅有限公司", "创新型中小企业", false, "counts toward no indicator")),
                 seen.stream().map(r -> r.stream().filter(v -> v != null).toList()).toList());
+    }
+
+    @Test
+    void theDataQualityViewListsTheSampleListRowsThatNoSingleRegistryNameIdentifies() {
+        assertEquals(List.of(
+                        List.of("2024年度浙江省创新型中小企业名单.xlsx", "创新型中小企业", 5, "name_ambiguous",
+                                "名称“普陀船舶科技有限公司”匹配登记中的 2 家企业：91330903MA2H1J0972、91330903MA2H2T0142，不计入"),
+                        List.of("2024年度浙江省创新型中小企业名单.xlsx", "创新型中小企业", 6, "name_unmatched",
+                                "名称“嵊泗县花鸟岛文旅有限公司”不在已交付的企业登记中（含曾用名），按名单所列地区计数（计入 330922）")),
+                run.rows("select file_name, sheet, row_number, reason_code, reason from staging.certification_name_issues"));
     }
 
     @Test

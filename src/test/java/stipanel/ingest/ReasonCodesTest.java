@@ -28,7 +28,8 @@ import org.yaml.snakeyaml.Yaml;
  * Every reason code the product can write is listed in {@code jobs/reference/reason_codes.csv}, and the catalogue
  * lists no code nobody writes. The codes are read from the sources where they are written: in Java the code argument
  * of {@code new RowRejectedException(…)}, {@code new SheetRefusedException(…)} (and their {@code this(…)}),
- * {@code new FileOutcome(…)}, FileIngester's {@code refused(…)} and {@code new Explained(…)}; in SQL a
+ * {@code new FileOutcome(…)}, FileIngester's {@code refused(…)}, {@code new Explained(…)} and the nightly
+ * ingest's {@code postpone(…)} of an unfinished file; in SQL a
  * {@code {'code': '…', 'reason': …}} struct; in {@code jobs/indicators/indicators.yml} an {@code undefined_when}'s
  * code.
  * A code is written as a literal where its reason is raised, so that this test sees it.
@@ -180,7 +181,7 @@ class ReasonCodesTest {
 
         /** The calls that take a code, and which argument it is. */
         private static final Map<String, Integer> CODE_ARGUMENT = Map.of("RowRejectedException", 0,
-                "SheetRefusedException", 0, "FileOutcome", 1, "Explained", 0, "refused", 0, "this", 0);
+                "SheetRefusedException", 0, "FileOutcome", 1, "Explained", 0, "refused", 0, "this", 0, "postpone", 4);
         private static final Pattern SQL_CODE = Pattern.compile("'code'\\s*:\\s*'([^']*)'");
 
         final Map<String, String> codes = new TreeMap<>();
@@ -189,12 +190,12 @@ class ReasonCodesTest {
         void java(String path, String source) {
             String code = JavaSource.blankCommentsAndLiterals(source);
             Matcher m = Pattern.compile("\\b(new\\s+)?(RowRejectedException|SheetRefusedException|FileOutcome|Explained"
-                    + "|refused|this)\\s*\\(").matcher(code);
+                    + "|refused|postpone|this)\\s*\\(").matcher(code);
             while (m.find()) {
                 String name = m.group(2);
                 boolean constructed = m.group(1) != null;
                 boolean call = switch (name) {
-                    case "refused" -> JavaSource.isCall(code, m.start(2));
+                    case "refused", "postpone" -> JavaSource.isCall(code, m.start(2));
                     case "this" -> path.endsWith("/RowRejectedException.java")
                             || path.endsWith("/SheetRefusedException.java");
                     default -> constructed;

@@ -56,8 +56,8 @@ class DeterministicPanelTest {
         again.run();
 
         assertEquals(0, again.exitCode, again.stderr);
-        assertTrue(again.stdout.contains("indicators changed since the last run: none "
-                + "(panel values: 0 changed, 0 new, 0 removed)"), again.stdout);
+        assertTrue(again.stdout.contains("自上次运行以来有变化的指标：无（面板数值：0 个变化、0 个新增、0 个删除）"),
+                again.stdout);
         assertEquals(List.of(List.of(0L, 0L, 0L)), again.rows("select values_changed, values_new, values_removed "
                 + "from runs where run_id = (select max(run_id) from runs)"));
     }

@@ -98,8 +98,7 @@ class StatisticsRulesTest {
         Files.write(pdf, new byte[] {'%', 'P', 'D', 'F', 0, 1, 2, 3, 0, (byte) 0xFF});
         PipelineRun run = new PipelineRun(root).deliver(pdf, "统计公报.pdf").run();
         assertEquals(0, run.exitCode);
-        assertEquals(List.of(List.of("统计公报.pdf", "refused", "file_not_table",
-                        "既不是 CSV 文本文件，也不是 Excel 工作簿：请导出为 Excel 或 CSV")),
+        assertEquals(List.of(List.of("统计公报.pdf", "refused", "file_pdf", "PDF 文件：请导出为 Excel 或 CSV")),
                 run.rows("select file_name, status, reason_code, message from ingest.deliveries"));
     }
 

@@ -86,7 +86,7 @@ class CityWorkbookTest {
         Row row = rowsByCode(sheet, 1).get("规上工业企业研发机构覆盖率");
         // then
         assertThat(row.getCell(header.indexOf("状态说明")).getStringCellValue())
-                .startsWith("2023、2024年基期（2022年）无数据，没有预期值，未达目标即为落后；2025年无数据：");
+                .startsWith("2023、2024年基期（2022年）无数据，没有预期值；2025年无数据：");
         assertThat(rowsByCode(sheet, 1).get("技能人才总量").getCell(header.indexOf("状态说明")).getStringCellValue())
                 .isEmpty();
     }
