@@ -256,6 +256,41 @@ class PatentPanelTest {
     }
 
     @Test
+    void aLapseWithoutItsDateIsDatedByAnOlderExtractElseByTheCutoff(@TempDir Path lapseRoot) {
+        // given an older §6 extract with 失效日期 and a newer export without a lapse-date column, cut off 2025-06-30
+        PipelineRun lapses = new PipelineRun(lapseRoot)
+                .deliverText("专利检索导出_2023Q4.csv", """
+                        申请号,专利类型,申请日,授权公告日,地区代码,法律状态,失效日期,数据截止日期
+                        202110556601.0,发明,2021-03-15,2022-05-10,330922,失效,2023-04-01,2023-12-31
+                        202010556605.4,发明,2020-06-01,2021-09-14,330922,有效,,2023-12-31
+                        """, StandardCharsets.UTF_8)
+                .deliverText("PatSnap_专利导出_20250630.csv", """
+                        申请号,申请日,授权日,地区代码,简单法律状态
+                        CN202110556601.0,2021-03-15,2022-05-10,330922,失效
+                        CN202010556605.4,2020-06-01,2021-09-14,330922,失效
+                        CN202210556603.4,2022-02-10,2023-03-01,330922,失效
+                        """, StandardCharsets.UTF_8)
+                .deliverText("统计局_年末常住人口.csv", POPULATION, StandardCharsets.UTF_8)
+                .run();
+        assertEquals(0, lapses.exitCode, lapses.stderr);
+        // then the lapse is the older extract's date where it gives one (202110556601.0), else the newer cut-off
+        // (202010556605.4 was 有效 before; 202210556603.4 only in the newer export)
+        assertEquals(List.of(
+                List.of("202010556605.4", LocalDate.parse("2025-06-30")),
+                List.of("202110556601.0", LocalDate.parse("2023-04-01")),
+                List.of("202210556603.4", LocalDate.parse("2025-06-30"))), lapses.rows("""
+                select application_no, lapse_date from staging.patents_current order by 1"""));
+        // 2022: 601.0 (lapsed 2023-04-01) and 605.4; 2023, 2024: 605.4 and 603.4 (granted 2023-03-01); 2025: none
+        assertEquals(2.0, lapses.panel("VALID_INV_PATENTS", "330922", 2022));
+        assertEquals(2.0, lapses.panel("VALID_INV_PATENTS", "330922", 2023));
+        assertEquals(2.0, lapses.panel("VALID_INV_PATENTS", "330922", 2024));
+        assertEquals(0.0, lapses.panel("VALID_INV_PATENTS", "330922", 2025));
+        // the delivered rows keep what was delivered: no lapse date in the newer export
+        assertEquals(List.of(List.of(3L)), lapses.rows("""
+                select count(*) from facts.patent_rows where lapse_date is null and legal_status = '失效'"""));
+    }
+
+    @Test
     void applicationNumbersAreStoredCanonically() {
         assertEquals(List.of(
                 List.of("ZL03126754.8", "03126754.8"),
