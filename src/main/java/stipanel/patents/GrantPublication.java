@@ -32,8 +32,7 @@ final class GrantPublication {
      * would be a wrong number.
      */
     static LocalDate grantDate(String numbers, String dates, PatentType type) {
-        String t = Text.compact(Cells.text(numbers).replace('；', ';'));
-        if (Cells.isMissing(t)) {
+        if (Cells.isMissing(numbers)) {
             return null;
         }
         List<String> publications = split(Cells.text(numbers));
