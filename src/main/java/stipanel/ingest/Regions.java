@@ -262,6 +262,11 @@ public final class Regions {
         }
         if (!Cells.isMissing(city)) {
             Region scope = provinceRegion;
+            // A municipality (上海市, 北京市) stands in the city column; GB/T 2260 lists it as a province.
+            Optional<Region> municipality = named(Cells.text(city), Region.Level.PROVINCE, null);
+            if (municipality.isPresent() && (scope == null || scope.equals(municipality.get()))) {
+                return municipality.get();
+            }
             return named(Cells.text(city), Region.Level.CITY, scope)
                     .orElseThrow(() -> new RowRejectedException("region_name_unknown", what + "：所属城市“"
                             + Cells.text(city) + "”不是" + (scope == null ? "" : scope.name()) + "的地级行政区"));

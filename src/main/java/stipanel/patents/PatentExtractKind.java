@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import stipanel.ingest.Cells;
+import stipanel.ingest.Column;
 import stipanel.ingest.KindDefinitions;
 import stipanel.ingest.FactAppender;
 import stipanel.ingest.HeaderBinding;
@@ -54,6 +55,22 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
     static final String PLEDGE = "质押融资金额";
     static final String AWARDS = "获奖情况";
     static final String CUTOFF = "数据截止日期";
+    static final String CLASSIFICATION = "分类号";
+    static final String COUNTY = "区县";
+    static final String CITY = "地市";
+    static final String PROVINCE = "省";
+    static final String ADDRESS = "地址";
+    /** The current-status columns, the first given wins (DOMAIN.md §12), over 法律状态 and the event history. */
+    static final List<String> CURRENT_STATUS = List.of("简单法律状态", "专利有效性", "专利权状态", "当前法律状态", "最新法律状态");
+    static final String EVENTS = "法律状态/事件";
+
+    /**
+     * The columns the fast lane reads (the §6 extract). A row with a value in any other column — a publication
+     * number, a county name, an address, a second status column — needs a rule only {@link #read} has, so the lane
+     * leaves it to the row path: no rule of the real exports is written twice.
+     */
+    static final Set<String> LANE_COLUMNS = Set.of(NUMBER, TYPE, FILED, GRANTED, TITLE, IPC, APPLICANT, USCC, REGION,
+            STATUS, LAPSED, OVERSEAS, PLEDGE, AWARDS, CUTOFF);
 
 
     private static final Pattern COUNT = Pattern.compile("(\\d+)(件|个|项)?");
@@ -109,7 +126,10 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
                 + Regions.all().stream().filter(r -> r.level() == Region.Level.COUNTY).map(r -> "'" + r.code() + "'")
                 .collect(Collectors.joining(", ")) + "]) as code;", "the patent fast lane's counties");
         String unit = context.header().unit(PLEDGE);
+        String offLane = columns().stream().map(Column::name).filter(c -> !LANE_COLUMNS.contains(c))
+                .map(c -> "\"" + c + "\" is null").collect(Collectors.joining(" and "));
         return SqlScript.read("sql/ingest/patents_fast_lane.sql")
+                .replace("{{only_lane_columns}}", offLane.isEmpty() ? "true" : offLane)
                 .replace("{{pledge_in_wan}}", String.valueOf(unit.isEmpty() || unit.equals("万元")))
                 .replace("{{first_ingested_on}}", "date '" + context.delivery().firstIngestedOn() + "'");
     }
@@ -143,18 +163,24 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
             throw new RowRejectedException(FILED + " is missing: the term and the 10-year rule need it");
         }
         LocalDate granted = Cells.date(h.get(row, GRANTED), GRANTED);
+        if (granted == null) {
+            granted = GrantPublication.grantDate(h.get(row, GrantPublication.NUMBER), h.get(row, GrantPublication.DATE),
+                    type);
+        }
         if (granted != null && granted.isBefore(filed)) {
             throw new RowRejectedException(GRANTED + " " + granted + " is before " + FILED + " " + filed);
         }
-        String ipc = IpcSymbol.canonical(h.get(row, IPC), IPC);
+        String ipcCell = h.get(row, IPC);
+        String ipc = Cells.isMissing(ipcCell) ? IpcSymbol.canonical(h.get(row, CLASSIFICATION), CLASSIFICATION)
+                : IpcSymbol.canonical(ipcCell, IPC);
         String uscc = Uscc.optional(h.get(row, USCC));
-        Placement placement = place(h.get(row, REGION), uscc);
-        String statusText = Cells.optionalText(h.get(row, STATUS));
-        LegalStatus status = statusText == null ? null : LegalStatus.named(statusText).orElseThrow(() ->
-                new RowRejectedException(STATUS + " '" + statusText + "' is none of 有效, 失效, 审中, 驳回, 撤回/视为撤回"));
+        Placement placement = place(h, row, uscc);
+        LegalStatus status = status(h, row);
         LocalDate lapsed = Cells.date(h.get(row, LAPSED), LAPSED);
-        if (status == LegalStatus.LAPSED && lapsed == null) {
-            throw new RowRejectedException(STATUS + " is 失效 but " + LAPSED + " is missing");
+        // 失效 without a date: where the extract has a lapse-date column that is a broken row; where it has none, the
+        // patent lapsed by the extract's cut-off (staging.patents_as_of dates it so).
+        if (status == LegalStatus.LAPSED && lapsed == null && h.has(LAPSED)) {
+            throw new RowRejectedException("lapse_date_missing", "法律状态为失效，但失效日期为空（本表有失效日期列，应填写失效日期）");
         }
         if (lapsed != null && lapsed.isBefore(filed)) {
             throw new RowRejectedException(LAPSED + " " + lapsed + " is before " + FILED + " " + filed);
@@ -177,34 +203,117 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
     }
 
     /**
-     * The first patentee's county: 地区代码, else characters 3–8 of a valid USCC; neither rejects the row. A 地区代码
-     * that names a city or province (not a county) leaves the credit code to place the patent.
+     * The current legal status: the first current-status column that has a value, else 法律状态 (one state, or the
+     * latest state of the events it lists), else the event history 法律状态/事件; null when none is given.
      */
-    static Placement place(String regionCell, String uscc) {
-        if (!Cells.isMissing(regionCell)) {
-            Region delivered = Regions.resolveCode(regionCell, REGION);
-            if (delivered.level() == Region.Level.COUNTY || uscc == null || !Uscc.isValid(uscc)) {
-                return new Placement(county(delivered, REGION), REGION);
+    static LegalStatus status(HeaderBinding h, RawRow row) {
+        for (String column : CURRENT_STATUS) {
+            String text = Cells.optionalText(h.get(row, column));
+            if (text != null) {
+                return LegalStatus.named(text).orElseThrow(() -> unknownStatus(column, text));
             }
         }
-        if (uscc == null) {
-            throw new RowRejectedException("neither " + REGION + " nor " + USCC
-                    + " is given: the patent cannot be placed in a county");
+        for (String column : List.of(STATUS, EVENTS)) {
+            String text = Cells.optionalText(h.get(row, column));
+            if (text != null) {
+                return LegalStatus.named(text).orElseGet(() -> latest(column, text));
+            }
         }
-        if (!Uscc.isValid(uscc)) {
-            throw new RowRejectedException(REGION + " is empty and " + USCC + " '" + uscc
-                    + "' fails its check characters (GB 32100, GB 11714), so it cannot place the patent");
-        }
-        String column = USCC + " characters 3–8";
-        return new Placement(county(Regions.resolveCode(Uscc.regionPart(uscc), column), column), USCC);
+        return null;
     }
 
-    private static Region county(Region region, String column) {
-        if (region.level() != Region.Level.COUNTY) {
-            throw new RowRejectedException(column + " " + region.code() + " (" + region.name()
-                    + ") is not a county: a patent counts in its first patentee's county");
+    private static RowRejectedException unknownStatus(String column, String text) {
+        return new RowRejectedException("legal_status_unknown", column + "“" + text
+                + "”不是已知的法律状态（有效、失效、审中、驳回、撤回/视为撤回，或其常见写法）");
+    }
+
+    /** The state of an event history's latest dated event; several undated states cannot be ordered. */
+    private static LegalStatus latest(String column, String text) {
+        List<LegalStatus.Event> states = LegalStatus.events(text, column).stream().filter(e -> e.status() != null)
+                .toList();
+        if (states.isEmpty()) {
+            throw unknownStatus(column, text);
         }
-        return region;
+        if (states.size() == 1) {
+            return states.get(0).status();
+        }
+        if (states.stream().anyMatch(e -> e.date() == null)) {
+            throw new RowRejectedException("legal_status_history_undated", column + "“" + text
+                    + "”列出了多个法律状态事件，但未注明日期，无法确定当前状态（请导出简单法律状态或当前法律状态）");
+        }
+        LegalStatus.Event last = states.get(0);
+        for (LegalStatus.Event e : states) {
+            if (!e.date().isBefore(last.date())) {
+                last = e;
+            }
+        }
+        return last.status();
+    }
+
+    /**
+     * The first patentee's county, first that applies (DOMAIN.md §12): 地区代码 naming a county; a credit code whose
+     * characters 3–8 name a county; a county-name column within the city and province columns beside it; an address
+     * naming exactly one county. A row none of them places is rejected with what was tried.
+     */
+    static Placement place(HeaderBinding h, RawRow row, String uscc) {
+        List<String> tried = new java.util.ArrayList<>();
+        String regionCell = h.get(row, REGION);
+        if (!Cells.isMissing(regionCell)) {
+            Region delivered = Regions.resolveCode(regionCell, REGION);
+            if (delivered.level() == Region.Level.COUNTY) {
+                return new Placement(delivered, REGION);
+            }
+            tried.add(REGION + "“" + Cells.text(regionCell) + "”是" + delivered.name() + "，不是区县");
+        } else if (h.has(REGION)) {
+            tried.add(REGION + "为空");
+        }
+        if (uscc != null) {
+            if (!Uscc.isValid(uscc)) {
+                tried.add("统一社会信用代码“" + uscc + "”校验位错误，不能用来定位");
+            } else {
+                Region named = Regions.byCode(Uscc.regionPart(uscc)).orElse(null);
+                if (named != null && named.level() == Region.Level.COUNTY) {
+                    return new Placement(named, USCC);
+                }
+                tried.add("统一社会信用代码第3–8位“" + Uscc.regionPart(uscc) + "”"
+                        + (named == null ? "不是 GB/T 2260 中的代码" : "是" + named.name() + "，不是区县"));
+            }
+        } else if (h.has(USCC)) {
+            tried.add("统一社会信用代码为空");
+        }
+        String county = h.get(row, COUNTY);
+        if (!Cells.isMissing(county)) {
+            try {
+                return new Placement(Regions.countyNamed(county, h.get(row, CITY), h.get(row, PROVINCE), COUNTY),
+                        COUNTY);
+            } catch (RowRejectedException e) {
+                throw new RowRejectedException(e.code(), prefix(tried) + e.reason());
+            }
+        } else if (h.has(COUNTY)) {
+            tried.add(COUNTY + "为空");
+        }
+        String address = h.get(row, ADDRESS);
+        if (!Cells.isMissing(address)) {
+            List<Region> named = Regions.countiesNamedIn(address, null);
+            if (named.size() == 1) {
+                return new Placement(named.get(0), ADDRESS);
+            }
+            if (named.size() > 1) {
+                throw new RowRejectedException("address_counties_several", prefix(tried) + ADDRESS + "“"
+                        + Cells.text(address) + "”中有 " + named.size() + " 个区县：" + Regions.describe(named)
+                        + "，无法确定专利所在的县");
+            }
+            tried.add(ADDRESS + "“" + Cells.text(address) + "”中没有区县名称");
+        } else if (h.has(ADDRESS)) {
+            tried.add(ADDRESS + "为空");
+        }
+        throw new RowRejectedException("patent_unplaced", (tried.isEmpty()
+                ? "没有地区代码、统一社会信用代码、区县或地址列" : String.join("；", tried))
+                + "：无法确定专利所在的县（按地区代码、统一社会信用代码、区县名称、地址的顺序尝试）");
+    }
+
+    private static String prefix(List<String> tried) {
+        return tried.isEmpty() ? "" : String.join("；", tried) + "；";
     }
 
     /** 海外同族 wordings, compacted ({@link Text#compact}): also the fast lane's lists. */

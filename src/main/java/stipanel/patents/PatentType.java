@@ -40,7 +40,7 @@ public enum PatentType {
         for (PatentType type : values()) {
             WORDINGS.put(type.label, type);
         }
-        List.of("发明授权", "发明申请", "发明公开").forEach(w -> WORDINGS.put(w, INVENTION));
+        List.of("发明授权", "授权发明", "发明申请", "发明公开").forEach(w -> WORDINGS.put(w, INVENTION));
         WORDINGS.put("新型", UTILITY_MODEL);
         WORDINGS.put("外观", DESIGN);
     }

@@ -8,6 +8,9 @@
 -- text column per column of the kind, named as in PatentExtractKind, NULL where empty or not delivered. The macros
 -- are plain_cells.sql's and those PatentExtractKind.fastLane makes from the Java rules' own constants; `lane_counties`
 -- is the list of counties the Java rules know (stipanel.ingest.Regions).
+-- {{only_lane_columns}} is true when every column the lane does not read is empty (PatentExtractKind.LANE_COLUMNS):
+-- the real exports' rules (a grant from a publication number, county names, addresses, several status columns, an
+-- event history) are only in PatentExtractKind.read, so their rows take the row path.
 -- {{pledge_in_wan}} is true when the header gives 质押融资金额 in 万元 or no unit; {{first_ingested_on}} dates rows
 -- without 数据截止日期.
 
@@ -43,7 +46,7 @@ read as (
 select
     ordinal,
     -- Every condition is a plain case of a rule; an unknown (NULL) is not plain.
-    coalesce(cells_fit
+    coalesce(cells_fit and {{only_lane_columns}}
         and digits <> '' and right("申请号", 1) = zc_check_character(number_value, length(digits)) and patent_type is not null
         and ("专利类型" is null or patent_type_named("专利类型") = patent_type)
         and application_date is not null

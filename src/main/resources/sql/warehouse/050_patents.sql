@@ -12,15 +12,15 @@ comment on column facts.patent_rows.patent_type is '专利类型：发明、实�
 comment on column facts.patent_rows.is_pct is '是否PCT国际申请进入国家阶段（类型位8或9） / True for a PCT application entering the national phase (type digit 8 or 9)';
 comment on column facts.patent_rows.patent_type_derived is '专利类型为空，由申请号类型位推得 / True when 专利类型 was empty and derived from the type digit';
 comment on column facts.patent_rows.application_date is '申请日（PCT为国际申请日），20年期限与维持年限由此起算 / Filing date (international filing date for PCT); the 20-year term and the 10-year rule count from it';
-comment on column facts.patent_rows.grant_date is '授权公告日 / Grant publication date';
+comment on column facts.patent_rows.grant_date is '授权公告日（或授权日、颁证日；无此列时取授权公告号B/C、U、S的公开（公告）日）；为空即未授权的申请 / Grant date: 授权公告日 (授权日, 颁证日), else the date of a grant publication (kind code B/C, U, S); NULL for an application';
 comment on column facts.patent_rows.title is '名称 / Title';
 comment on column facts.patent_rows.main_ipc is '主分类号（IPC，规范形式如 H01M 10/0525） / Main IPC symbol, canonical form such as H01M 10/0525';
 comment on column facts.patent_rows.applicant is '申请（专利权）人 / Applicant or patentee';
 comment on column facts.patent_rows.patentee_uscc is '专利权人统一社会信用代码 / Unified social credit code of the patentee';
 comment on column facts.patent_rows.region_code is '所在县（第一专利权人所在县，GB/T 2260） / County of the first patentee (GB/T 2260)';
-comment on column facts.patent_rows.region_from is '地区取自：地区代码，或统一社会信用代码第3–8位 / Where the county came from: 地区代码, or characters 3–8 of the patentee''s USCC';
+comment on column facts.patent_rows.region_from is '地区取自：地区代码、专利权人统一社会信用代码（第3–8位）、区县（名称，结合地市、省）或地址 / Where the county came from: 地区代码, characters 3–8 of the patentee''s USCC (专利权人统一社会信用代码), a county name (区县, with 地市 and 省) or the address (地址)';
 comment on column facts.patent_rows.legal_status is '法律状态：有效、失效、审中、驳回、撤回 / Legal status: 有效, 失效, 审中, 驳回, 撤回';
-comment on column facts.patent_rows.lapse_date is '失效日期 / Date the patent lapsed';
+comment on column facts.patent_rows.lapse_date is '失效日期（交付所示；失效而本表无失效日期列时为空，现行视图以数据截止日期计） / Date the patent lapsed as delivered; NULL for 失效 in an extract without a lapse-date column, which staging.patents_current dates by the cut-off';
 comment on column facts.patent_rows.overseas_family is '是否有海外同族（是/有/Y或数量>0） / Has a family member abroad (是/有/Y or a count > 0); NULL when not stated';
 comment on column facts.patent_rows.reported_overseas_family is '原始海外同族文本 / 海外同族 as delivered';
 comment on column facts.patent_rows.pledge_amount_wan is '质押融资金额（万元） / Pledge financing amount in 万元';
@@ -57,11 +57,32 @@ select
 from visible;
 comment on macro table staging.patent_rows_ranked_as_of is '截至某日（数据截止日期不晚于该日）可见的专利行及其排名，1为当日现行；参数为空表示全部 / Patent rows cut off on or before the date, ranked per application number: 1 is the row current then; NULL for every row';
 
+-- 失效 in an extract without a lapse-date column (DOMAIN.md §12): the patent lapsed by that extract's cut-off, and
+-- before it as an older extract says. Its lapse date is the earliest an older row gives (its 失效日期, or the cut-off
+-- of an older 失效 without one), else the current row's cut-off; a row with its own 失效日期 keeps it.
 create or replace macro staging.patents_as_of(as_of) as table
-select * exclude (version_rank)
-from staging.patent_rows_ranked_as_of(as_of)
-where version_rank = 1;
-comment on macro table staging.patents_as_of is '截至某日的现行专利，如 staging.patents_as_of(DATE ''2024-06-30'') / The current row per application number as it stood on a date';
+with ranked as (
+    select * from staging.patent_rows_ranked_as_of(as_of)
+),
+
+lapsed_earlier as (
+    select application_no, min(coalesce(lapse_date, data_cutoff)) as lapsed_by
+    from ranked
+    where version_rank > 1 and legal_status = '失效'
+    group by application_no
+)
+
+select ranked.* exclude (version_rank) replace (
+    case
+        when ranked.lapse_date is null and ranked.legal_status = '失效'
+            then least(lapsed_earlier.lapsed_by, ranked.data_cutoff)
+        else ranked.lapse_date
+    end as lapse_date
+)
+from ranked
+left join lapsed_earlier on lapsed_earlier.application_no = ranked.application_no
+where ranked.version_rank = 1;
+comment on macro table staging.patents_as_of is '截至某日的现行专利，如 staging.patents_as_of(DATE ''2024-06-30'')；失效而无失效日期者以较早交付所示日期、否则以数据截止日期为失效日期 / The current row per application number as it stood on a date; 失效 without a lapse date is dated by an older extract, else by the cut-off';
 
 create or replace view staging.patent_rows_ranked as
 select * from staging.patent_rows_ranked_as_of(null::date);

@@ -93,8 +93,8 @@ class PatentRowTest {
             "申请日||申请日 is missing: the term and the 10-year rule need it",
             "申请日|2017-02-30|申请日“2017-02-30”不是有效日期（日历上没有这一天）",
             "授权公告日|2016-12-31|授权公告日 2016-12-31 is before 申请日 2017-08-01",
-            "法律状态|未知|法律状态 '未知' is none of 有效, 失效, 审中, 驳回, 撤回/视为撤回",
-            "法律状态|失效|法律状态 is 失效 but 失效日期 is missing",
+            "法律状态|未知|法律状态“未知”不是已知的法律状态（有效、失效、审中、驳回、撤回/视为撤回，或其常见写法）",
+            "法律状态|失效|法律状态为失效，但失效日期为空（本表有失效日期列，应填写失效日期）",
             "失效日期|2017-01-01|失效日期 2017-01-01 is before 申请日 2017-08-01",
             "地区代码|339999|地区代码“339999”不是 GB/T 2260 中的县、市或省代码",
             "海外同族|待查|海外同族 '待查' is neither 是/否 (有/无, Y/N) nor a count",
@@ -117,14 +117,16 @@ class PatentRowTest {
         assertEquals("专利权人统一社会信用代码", p.regionFrom());
         RowRejectedException e = assertThrows(RowRejectedException.class,
                 () -> read(GOOD, Map.of("地区代码", "330900", "专利权人统一社会信用代码", "")));
-        assertEquals("地区代码 330900 (舟山市) is not a county: a patent counts in its first patentee's county", e.reason());
+        assertEquals("地区代码“330900”是舟山市，不是区县；统一社会信用代码为空：无法确定专利所在的县"
+                + "（按地区代码、统一社会信用代码、区县名称、地址的顺序尝试）", e.reason());
     }
 
     @Test
     void aRowWithNeitherRegionNorCreditCodeIsRejected() {
         RowRejectedException e = assertThrows(RowRejectedException.class,
                 () -> read(GOOD, Map.of("地区代码", "", "专利权人统一社会信用代码", "")));
-        assertEquals("neither 地区代码 nor 专利权人统一社会信用代码 is given: the patent cannot be placed in a county",
+        assertEquals("patent_unplaced", e.code());
+        assertEquals("地区代码为空；统一社会信用代码为空：无法确定专利所在的县（按地区代码、统一社会信用代码、区县名称、地址的顺序尝试）",
                 e.reason());
     }
 
@@ -137,8 +139,8 @@ class PatentRowTest {
         assertEquals(List.of(), aliases.unread());
         assertFalse(kind.assess(List.of("年份", "地区代码", "指标名称", "数值"), TableMetadata.none()).bound());
         assertFalse(kind.assess(List.of("统一社会信用代码", "企业名称", "成立日期", "数据截止日期"), TableMetadata.none()).bound());
-        assertEquals(List.of("授权公告日"), kind.assess(List.of("申请号", "申请日"), TableMetadata.none()).missing(),
-                "授权公告日 is required");
+        assertEquals(List.of("申请日"), kind.assess(List.of("申请号", "授权公告日"), TableMetadata.none()).missing(),
+                "申请日 is required (授权公告日 no longer: the platform exports date a grant by its publication)");
     }
 
     private PatentExtractKind.PatentRow read(Map<String, String> base, Map<String, String> changes) {

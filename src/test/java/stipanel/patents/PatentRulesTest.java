@@ -22,7 +22,8 @@ class PatentRulesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "发明, INVENTION", "发明专利, INVENTION", "发明授权, INVENTION", "PCT发明, INVENTION",
+            "发明, INVENTION", "发明专利, INVENTION", "发明授权, INVENTION", "授权发明, INVENTION", "发明申请, INVENTION",
+            "发明公开, INVENTION", "PCT发明, INVENTION",
             "实用新型, UTILITY_MODEL", "实用新型专利, UTILITY_MODEL",
             "外观设计, DESIGN", "外观设计专利, DESIGN",
     })
@@ -117,37 +118,5 @@ class PatentRulesTest {
     @ValueSource(strings = {"91330922MA2A1B3C2K", "91330922MA2A1B3C3J", "9133092MA2A1B3C2J", "91330922MA2A1B3CIJ"})
     void corruptedCreditCodesFail(String code) {
         assertFalse(Uscc.isValid(code));
-    }
-
-    @Test
-    void aPatentIsPlacedBy地区代码ElseByTheCreditCodeElseRejected() {
-        assertEquals("330922", PatentExtractKind.place("330922", null).region().code());
-        assertEquals("330922", PatentExtractKind.place("330922000000", null).region().code());
-        assertEquals("330903", PatentExtractKind.place("", "91330903MA2J5N8D5U").region().code());
-        assertEquals("专利权人统一社会信用代码", PatentExtractKind.place("", "91330903MA2J5N8D5U").from());
-
-        RowRejectedException neither = assertThrows(RowRejectedException.class,
-                () -> PatentExtractKind.place("", null));
-        assertEquals("neither 地区代码 nor 专利权人统一社会信用代码 is given: the patent cannot be placed in a county",
-                neither.reason());
-        RowRejectedException badCode = assertThrows(RowRejectedException.class,
-                () -> PatentExtractKind.place("", "91330903MA2J5N8D5X"));
-        assertTrue(badCode.reason().contains("fails its check characters"), badCode.reason());
-        RowRejectedException city = assertThrows(RowRejectedException.class,
-                () -> PatentExtractKind.place("330900", null));
-        assertEquals("地区代码 330900 (舟山市) is not a county: a patent counts in its first patentee's county",
-                city.reason());
-        assertThrows(RowRejectedException.class, () -> PatentExtractKind.place("339999", null));
-        // a city in 地区代码 leaves the credit code to place the patent
-        assertEquals("330903", PatentExtractKind.place("330900", "91330903MA2J5N8D5U").region().code());
-        assertEquals("专利权人统一社会信用代码", PatentExtractKind.place("330900", "91330903MA2J5N8D5U").from());
-        RowRejectedException cityAndBadCode = assertThrows(RowRejectedException.class,
-                () -> PatentExtractKind.place("330900", "91330903MA2J5N8D5X"));
-        assertEquals("地区代码 330900 (舟山市) is not a county: a patent counts in its first patentee's county",
-                cityAndBadCode.reason());
-        RowRejectedException cityCode = assertThrows(RowRejectedException.class,
-                () -> PatentExtractKind.place("330900", "91330900MA2J5N8D5G"));
-        assertEquals("专利权人统一社会信用代码 characters 3–8 330900 (舟山市) is not a county: a patent counts in its first"
-                + " patentee's county", cityCode.reason());
     }
 }
