@@ -14,11 +14,6 @@ public class RowRejectedException extends RuntimeException {
         this.code = code;
     }
 
-    /** A reason not yet given a code of its own. */
-    public RowRejectedException(String reason) {
-        this("unclassified", reason);
-    }
-
     public String code() {
         return code;
     }

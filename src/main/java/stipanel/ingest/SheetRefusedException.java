@@ -13,10 +13,6 @@ public class SheetRefusedException extends RuntimeException {
         this.code = code;
     }
 
-    public SheetRefusedException(String reason) {
-        this("unclassified", reason);
-    }
-
     public String code() {
         return code;
     }

@@ -23,27 +23,27 @@ public record ApplicationNumber(String digits, char check) {
     public static ApplicationNumber parse(String raw, String column) {
         String t = Text.compact(raw).replace('。', '.');
         if (t.isEmpty()) {
-            throw new RowRejectedException(column + " is missing");
+            throw new RowRejectedException("value_missing", column + "为空");
         }
         while (t.startsWith("CN") || t.startsWith("ZL")) {
             t = t.substring(2);
         }
         Matcher m = DELIVERED.matcher(t);
         if (!m.matches()) {
-            throw new RowRejectedException(column + " '" + Cells.text(raw) + "' is not an application number"
-                    + " (12 digits or an old 8-digit number, then a check character)");
+            throw new RowRejectedException("application_number_invalid", column + "“" + Cells.text(raw)
+                    + "”不是专利申请号（应为 12 位数字或旧的 8 位数字，加校验位）");
         }
         String digits = m.group(1);
         char delivered = m.group(2).charAt(0);
         char expected = checkCharacter(digits);
         if (delivered != expected) {
-            throw new RowRejectedException(column + " '" + Cells.text(raw) + "': check character " + delivered
-                    + " is wrong, " + digits + " has check character " + expected + " (ZC 0006-2003)");
+            throw new RowRejectedException("application_number_check_failed", column + "“" + Cells.text(raw)
+                    + "”校验位错误：按 ZC 0006-2003，" + digits + " 的校验位应为“" + expected + "”，不是“" + delivered + "”");
         }
         ApplicationNumber number = new ApplicationNumber(digits, delivered);
         if (PatentType.ofDigit(number.typeDigit()).isEmpty()) {
-            throw new RowRejectedException(column + " '" + number + "': type digit " + number.typeDigit()
-                    + " is none of 1 (发明), 2 (实用新型), 3 (外观设计), 8 (PCT发明), 9 (PCT实用新型)");
+            throw new RowRejectedException("application_number_invalid", column + "“" + number + "”：专利类型位 "
+                    + number.typeDigit() + " 不是 1（发明）、2（实用新型）、3（外观设计）、8（PCT发明）、9（PCT实用新型）之一");
         }
         return number;
     }

@@ -33,7 +33,7 @@ public final class IpcSymbol {
         String first = Text.compact(SEPARATORS.split(t, 2)[0]);
         Matcher m = SYMBOL.matcher(first);
         if (!m.matches()) {
-            throw new RowRejectedException(column + " '" + t + "' is not an IPC symbol (e.g. H01M 10/0525)");
+            throw new RowRejectedException("ipc_invalid", column + "“" + t + "”不是 IPC 分类号（如 H01M 10/0525）");
         }
         if (m.group(2) == null) {
             return m.group(1);

@@ -151,16 +151,16 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
         String typeText = Cells.optionalText(h.get(row, TYPE));
         PatentType type = byDigit;
         if (typeText != null) {
-            type = PatentType.named(typeText).orElseThrow(() -> new RowRejectedException(
-                    TYPE + " '" + typeText + "' is none of 发明, 实用新型, 外观设计"));
+            type = PatentType.named(typeText).orElseThrow(() -> new RowRejectedException("patent_type_unknown",
+                    TYPE + "“" + typeText + "”不是发明、实用新型、外观设计之一"));
             if (type != byDigit) {
-                throw new RowRejectedException(TYPE + " '" + typeText + "' disagrees with 申请号 " + number
-                        + ", whose type digit " + number.typeDigit() + " means " + byDigit.label());
+                throw new RowRejectedException("patent_type_conflict", TYPE + "“" + typeText + "”与申请号 " + number
+                        + " 不符：其专利类型位 " + number.typeDigit() + " 表示" + byDigit.label());
             }
         }
         LocalDate filed = Cells.date(h.get(row, FILED), FILED);
         if (filed == null) {
-            throw new RowRejectedException(FILED + " is missing: the term and the 10-year rule need it");
+            throw new RowRejectedException("value_missing", FILED + "为空（保护期和维持 10 年的判断都需要申请日）");
         }
         LocalDate granted = Cells.date(h.get(row, GRANTED), GRANTED);
         if (granted == null) {
@@ -168,7 +168,7 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
                     type);
         }
         if (granted != null && granted.isBefore(filed)) {
-            throw new RowRejectedException(GRANTED + " " + granted + " is before " + FILED + " " + filed);
+            throw new RowRejectedException("date_order", GRANTED + " " + granted + " 早于" + FILED + " " + filed);
         }
         String ipcCell = h.get(row, IPC);
         String ipc = Cells.isMissing(ipcCell) ? IpcSymbol.canonical(h.get(row, CLASSIFICATION), CLASSIFICATION)
@@ -183,7 +183,7 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
             throw new RowRejectedException("lapse_date_missing", "法律状态为失效，但失效日期为空（本表有失效日期列，应填写失效日期）");
         }
         if (lapsed != null && lapsed.isBefore(filed)) {
-            throw new RowRejectedException(LAPSED + " " + lapsed + " is before " + FILED + " " + filed);
+            throw new RowRejectedException("date_order", LAPSED + " " + lapsed + " 早于" + FILED + " " + filed);
         }
         String overseasText = Cells.optionalText(h.get(row, OVERSEAS));
         Boolean overseas = overseas(overseasText);
@@ -337,7 +337,7 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
             // Any digit but 0: a count past int's range is still a count (parseInt would throw and refuse the file).
             return m.group(1).chars().anyMatch(c -> c != '0');
         }
-        throw new RowRejectedException(OVERSEAS + " '" + text + "' is neither 是/否 (有/无, Y/N) nor a count");
+        throw new RowRejectedException("flag_invalid", OVERSEAS + "“" + text + "”既不是是/否（有/无、Y/N），也不是件数");
     }
 
     /** The pledged amount in 万元: the header's unit (质押融资金额（元）) or one written in the cell. */
@@ -351,7 +351,7 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
         }
         BigDecimal value = Units.convert(Cells.number(t, PLEDGE), unit, "万元", PLEDGE);
         if (value != null && value.signum() < 0) {
-            throw new RowRejectedException(PLEDGE + " is negative: '" + raw + "'");
+            throw new RowRejectedException("value_negative", PLEDGE + "“" + Cells.text(raw) + "”为负数");
         }
         return value;
     }

@@ -98,7 +98,7 @@ class PatentRealExportsTest {
     @Test
     void anInventionWordingOnAUtilityNumberRejects() {
         RowRejectedException e = rejected(Map.of("申请号", "CN202320447704.8", "专利类型", "授权发明"));
-        assertEquals("专利类型 '授权发明' disagrees with 申请号 202320447704.8, whose type digit 2 means 实用新型", e.reason());
+        assertEquals("专利类型“授权发明”与申请号 202320447704.8 不符：其专利类型位 2 表示实用新型", e.reason());
     }
 
     @ParameterizedTest

@@ -78,7 +78,7 @@ class PatentRulesTest {
         assertNull(IpcSymbol.canonical("—", "主分类号"));
         RowRejectedException e = assertThrows(RowRejectedException.class,
                 () -> IpcSymbol.canonical("渔业机械", "主分类号"));
-        assertEquals("主分类号 '渔业机械' is not an IPC symbol (e.g. H01M 10/0525)", e.reason());
+        assertEquals("主分类号“渔业机械”不是 IPC 分类号（如 H01M 10/0525）", e.reason());
     }
 
     @ParameterizedTest
@@ -92,7 +92,7 @@ class PatentRulesTest {
     void overseasFamilyNotStatedIsNullAndGibberishRejects() {
         assertNull(PatentExtractKind.overseas(null));
         RowRejectedException e = assertThrows(RowRejectedException.class, () -> PatentExtractKind.overseas("待查"));
-        assertEquals("海外同族 '待查' is neither 是/否 (有/无, Y/N) nor a count", e.reason());
+        assertEquals("海外同族“待查”既不是是/否（有/无、Y/N），也不是件数", e.reason());
     }
 
     @Test
