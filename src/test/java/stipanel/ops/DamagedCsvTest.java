@@ -60,7 +60,7 @@ class DamagedCsvTest {
     static String notADate(String value) {
         return "date_invalid | 申请日“" + value + "”不是日期（应为 2024-03-05、2024/3/5、2024.3.5、20240305 或 2024年3月5日）";
     }
-    static final String CHECK_CHARACTER = "unclassified | 申请号 ";
+    static final String CHECK_CHARACTER = "application_number_check_failed | 申请号";
 
     static String cut(int cells) {
         return "row_truncated | 文件在这一行中间结束（被截断？）：只有 " + cells + " 列，表头有 15 列";
@@ -118,13 +118,13 @@ class DamagedCsvTest {
                 List.of("7001 | " + cut(7)), " | "));
         expect("flipped bits (100 rows).csv", new Outcome("loaded", 100, 97, 3, List.of(
                 "11 | " + notADate("2023-12-19-20241102"),
-                "21 | " + CHECK_CHARACTER + "'202110100019.6': check character 6 is wrong, 202110100019 has check character 3 "
-                        + "(ZC 0006-2003)",
+                "21 | " + CHECK_CHARACTER + "“202110100019.6”校验位错误：按 ZC 0006-2003，202110100019 的校验位应为“3”，"
+                        + "不是“6”",
                 "31 | " + BAD_BYTES), " | "));
         expect("flipped bits (7000 rows).csv", new Outcome("loaded", 7000, 6997, 3, List.of(
                 "6911 | " + notADate("2008-02-03-2009-01-26"),
-                "6921 | " + CHECK_CHARACTER + "'202120106919.7': check character 7 is wrong, 202120106919 has check character 4 "
-                        + "(ZC 0006-2003)",
+                "6921 | " + CHECK_CHARACTER + "“202120106919.7”校验位错误：按 ZC 0006-2003，202120106919 的校验位应为“4”，"
+                        + "不是“7”",
                 "6931 | " + BAD_BYTES), " | "));
         expect("header only.csv", new Outcome("loaded", 0, 0, 0, List.of(), " | 表头下没有数据行"));
         expect("5 MB field (100 rows).csv", new Outcome("loaded", 100, 99, 1, List.of("51 | " + TOO_LONG), " | "));
