@@ -66,16 +66,7 @@ final class DataQualitySheet {
                 order by delivery_id
                 """); ResultSet q = p.executeQuery()) {
             while (q.next()) {
-                Row row = sheet.createRow(r++);
-                Tables.number(row, 0, (double) n++, st.number("0"));
-                Tables.text(row, 1, q.getString(1), st.textWrap);
-                Tables.text(row, 2, "拒收", st.centered);
-                Tables.text(row, 3, "", st.text);
-                Tables.number(row, 4, null, st.number("0"));
-                Tables.text(row, 5, q.getString(2), st.text);
-                Tables.text(row, 6, shown(q.getString(3)), st.textWrap);
-                Tables.text(row, 7, "", st.text);
-                Tables.fitRow(sheet, row, WIDTHS, List.of());
+                line(sheet, st, r++, n++, q.getString(1), "拒收", "", null, q.getString(2), q.getString(3), "");
             }
         }
         try (PreparedStatement p = c.prepareStatement("""
@@ -84,16 +75,8 @@ final class DataQualitySheet {
             p.setInt(1, MAX_REJECTED_ROWS);
             ResultSet q = p.executeQuery();
             while (q.next()) {
-                Row row = sheet.createRow(r++);
-                Tables.number(row, 0, (double) n++, st.number("0"));
-                Tables.text(row, 1, q.getString(1), st.textWrap);
-                Tables.text(row, 2, "行被拒绝", st.centered);
-                Tables.text(row, 3, q.getString(2), st.textWrap);
-                Tables.number(row, 4, WorkbookData.nullable(q, 3), st.number("0"));
-                Tables.text(row, 5, q.getString(4), st.text);
-                Tables.text(row, 6, shown(q.getString(5)), st.textWrap);
-                Tables.text(row, 7, shown(q.getString(6)), st.textWrap);
-                Tables.fitRow(sheet, row, WIDTHS, List.of());
+                line(sheet, st, r++, n++, q.getString(1), "行被拒绝", q.getString(2), WorkbookData.nullable(q, 3),
+                        q.getString(4), q.getString(5), q.getString(6));
             }
             q.close();
         }
@@ -103,16 +86,9 @@ final class DataQualitySheet {
                 from staging.certification_name_issues
                 """); ResultSet q = p.executeQuery()) {
             while (q.next()) {
-                Row row = sheet.createRow(r++);
-                Tables.number(row, 0, (double) n++, st.number("0"));
-                Tables.text(row, 1, q.getString(1), st.textWrap);
-                Tables.text(row, 2, q.getString(4).equals("name_ambiguous") ? "名称匹配多家" : "名称未匹配", st.centered);
-                Tables.text(row, 3, q.getString(2), st.textWrap);
-                Tables.number(row, 4, WorkbookData.nullable(q, 3), st.number("0"));
-                Tables.text(row, 5, q.getString(4), st.text);
-                Tables.text(row, 6, shown(q.getString(5)), st.textWrap);
-                Tables.text(row, 7, shown(q.getString(6)), st.textWrap);
-                Tables.fitRow(sheet, row, WIDTHS, List.of());
+                line(sheet, st, r++, n++, q.getString(1),
+                        q.getString(4).equals("name_ambiguous") ? "名称匹配多家" : "名称未匹配", q.getString(2),
+                        WorkbookData.nullable(q, 3), q.getString(4), q.getString(5), q.getString(6));
             }
         }
         long rejected;
@@ -140,6 +116,21 @@ final class DataQualitySheet {
             Tables.fitRow(sheet, sheet.getRow(row), WIDTHS, sheet.getMergedRegions());
         }
         Tables.frame(sheet, header.size(), last, 2);
+    }
+
+    /** One line of the sheet: 序号, file, what happened, sheet, row, reason code, reason, raw content. */
+    private static void line(SXSSFSheet sheet, Styles st, int r, int n, String file, String what, String sheetName,
+                             Double rowNumber, String code, String reason, String raw) {
+        Row row = sheet.createRow(r);
+        Tables.number(row, 0, (double) n, st.number("0"));
+        Tables.text(row, 1, file, st.textWrap);
+        Tables.text(row, 2, what, st.centered);
+        Tables.text(row, 3, sheetName, st.textWrap);
+        Tables.number(row, 4, rowNumber, st.number("0"));
+        Tables.text(row, 5, code, st.text);
+        Tables.text(row, 6, shown(reason), st.textWrap);
+        Tables.text(row, 7, shown(raw), st.textWrap);
+        Tables.fitRow(sheet, row, WIDTHS, List.of());
     }
 
     private static String shown(String text) {

@@ -7,7 +7,7 @@ comment on column ref.regions.level is '层级：county 县级、city 地级、p
 comment on column ref.regions.city_code is '所属地级市代码（六位） / Six-digit code of the city the region belongs to';
 comment on column ref.regions.province_code is '所属省代码（六位） / Six-digit code of the province';
 
-comment on table ref.base_statistics is '基础统计指标及其别名、标准单位 / Base statistics with their aliases and canonical units (DOMAIN.md §4)';
+comment on table ref.base_statistics is '基础统计指标及其别名、标准单位 / Base statistics with their aliases and canonical units (docs/sources.md)';
 comment on column ref.base_statistics.code is '指标代码 / Statistic code';
 comment on column ref.base_statistics.name is '指标名称 / Statistic name';
 comment on column ref.base_statistics.aliases is '别名（以|分隔） / Aliases, separated by |';

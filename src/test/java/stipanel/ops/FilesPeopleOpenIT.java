@@ -40,6 +40,6 @@ class FilesPeopleOpenIT {
         }
         // and the first line of its output is its own, before Spring's first
         List<String> lines = run.stdout().lines().toList();
-        assertThat(lines.get(0)).startsWith("sti-panel：收件箱 " + night.inbox.toAbsolutePath() + "：9 个文件，");
+        assertThat(lines.get(0)).startsWith("sti-panel：收件箱 " + night.inbox.toAbsolutePath() + "：11 个文件，");
     }
 }
