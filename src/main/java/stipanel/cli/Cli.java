@@ -73,11 +73,6 @@ public final class Cli {
                 case "describe" -> AnalystCommands.describe(a, out, err);
                 case "export-parquet" -> AnalystCommands.exportParquet(a, out, err);
                 case "inspect" -> Inspect.run(a, out, err);
-                case "generate" -> stipanel.bench.Generate.run(a, out, err);
-                case "benchmark" -> stipanel.bench.Benchmark.run(a, out, err);
-                case "bench-load" -> stipanel.bench.BenchLoad.run(a, out, err);
-                case "profile" -> stipanel.bench.Profile.run(a, out, err);
-                case "bench-panel" -> stipanel.bench.BenchPanel.run(a, out, err);
                 default -> throw new IllegalArgumentException("未知命令 '" + command + "'");
             };
         } catch (IllegalArgumentException e) {

@@ -37,7 +37,7 @@ import stipanel.patents.ApplicationNumber;
 public final class Generate {
 
     static final String USAGE = """
-            Usage: java -jar target/sti-panel.jar generate --out DIR [options]
+            Usage: src/bench/bench generate --out DIR [options]
 
               --out DIR             folder to write into (created)
               --seed N              random seed; the same seed writes the same bytes          (default 1)

@@ -41,7 +41,7 @@ import stipanel.warehouse.Warehouse;
 public final class Benchmark {
 
     static final String USAGE = """
-            Usage: java -jar target/sti-panel.jar benchmark --data DIR [options]
+            Usage: src/bench/bench benchmark --data DIR [options]
 
               --data DIR          folder written by generate (patents.csv, patents.gbk.csv, registry.csv …)
               --kinds LIST        comma-separated file stems to load          (default patents,registry,certifications,statistics)
@@ -188,12 +188,7 @@ public final class Benchmark {
             command.add("-XX:StartFlightRecording=filename=" + o.jfr().resolve(label + "-" + path + ".jfr")
                     + ",settings=profile");
         }
-        String classpath = System.getProperty("java.class.path");
-        if (!classpath.contains(java.io.File.pathSeparator) && classpath.endsWith(".jar")) {
-            command.addAll(List.of("-jar", classpath));
-        } else {
-            command.addAll(List.of("-cp", classpath, "stipanel.StiPanelApplication"));
-        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchCommands.class.getName()));
         command.addAll(List.of("bench-load", path, file.toAbsolutePath().toString(), work.toAbsolutePath().toString()));
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
