@@ -4,6 +4,8 @@
 -- the county of the registry's address, else the list's county, else characters 3–8 of the credit code; at a year end
 -- it counts when certified by then, not revoked by then and not expired, and the enterprise (when the registry holds
 -- it) was established and not 注销/吊销/撤销/迁出 by then. Distinct enterprises; 0 once any list is delivered.
+-- Not restated here: a list row without a credit code, which DuckDB matches to the registry by name
+-- (staging.certifications_as_of); the national synthetic delivery has none, every row names its credit code.
 with certificates as (
     select c.*, row_number() over (
         partition by c.uscc, c.category, coalesce(c.certificate_no, ''),
