@@ -1,9 +1,9 @@
--- Counts of the certification lists (DOMAIN.md §8) and the roster's R&D-institution coverage (§10), per county and
+-- Counts of the certification lists (docs/source-rules.md "Enterprises") and the roster's R&D-institution coverage (docs/panel.md), per county and
 -- year of the panel grid. A count is of distinct enterprises at Y-12-31; it is 0 where lists were delivered and no
 -- certificate qualifies, and absent (NULL) when no list was delivered. A yearly count (TECH_SME_COUNT, by 认定年度) is
 -- absent for a year no delivered row of its category covers, in any region: a list of 2023–2024 says nothing of
--- 2022 (DOMAIN.md §8). An enterprise is its credit code, or, for a list row that matched no registry name, its
--- normalised name (DOMAIN.md §12). Cities sum their counties (components.csv).
+-- 2022 (docs/source-rules.md "Enterprises"). An enterprise is its credit code, or, for a list row that matched no registry name, its
+-- normalised name (docs/sources.md). Cities sum their counties (components.csv).
 with counties as (
     select region_code, year from marts.panel_grid where level = 'county'
 ),

@@ -1,4 +1,4 @@
--- 有效发明专利 and 高价值发明专利 per county and year end (DOMAIN.md §6), counted over the year ends main.patent_year_end
+-- 有效发明专利 and 高价值发明专利 per county and year end (docs/source-rules.md "Patents"), counted over the year ends main.patent_year_end
 -- shows, taken of the build's marts.patents_current.
 -- Once any patent extract is visible, a county-year with no qualifying patent counts 0; before, no rows (NULL).
 with delivered as (

@@ -1,5 +1,5 @@
 -- Base statistics as published: the current version per statistic, region and year (counties and cities).
--- Roster stand-ins (DOMAIN.md §9): IND_REVENUE, IND_RD_EXP, IND_VA and HT_VA of a county-year take the roster's sum
+-- Roster stand-ins (docs/source-rules.md "Enterprises"): IND_REVENUE, IND_RD_EXP, IND_VA and HT_VA of a county-year take the roster's sum
 -- where no official version of that statistic was published (by the as-of date); a published "…" (NULL) blocks the
 -- stand-in like any version. The roster is undated and counts in every as-of run.
 with official as (

@@ -1,4 +1,4 @@
--- TECH_SERVICE_ORGS (家): distinct enterprises at Y-12-31 (DOMAIN.md §8); a city's is the sum over its counties
+-- TECH_SERVICE_ORGS (家): distinct enterprises at Y-12-31 (docs/source-rules.md "Enterprises"); a city's is the sum over its counties
 select
     region_code,
     year,

@@ -2,9 +2,9 @@
 """Writes data-samples/statistics/ and, independently of the Java code, the panel those files must give.
 
 The truth is a list of published versions (statistic, region, year, value in canonical units, status, date).
-Each sample file renders some of them with the traps of DOMAIN.md (units, 12-digit codes, full-width digits,
+Each sample file renders some of them with the traps of docs/source-rules.md (units, 12-digit codes, full-width digits,
 GBK, missing markers, revisions). The expected panel is computed here from the versions by the rules of
-DOMAIN.md §4 and §10, written to src/test/resources/expected/, and compared literally by StatisticsPanelTest.
+docs/source-rules.md "Statistics" and docs/panel.md, written to src/test/resources/expected/, and compared literally by StatisticsPanelTest.
 The yearbook workbook is written by stipanel.samples.YearbookSample from yearbook-2023.tsv, the national database's
 workbook by stipanel.samples.NationalDatabaseSample from national-db-shengsi.tsv.
 
@@ -234,7 +234,7 @@ with open("src/test/resources/samples/yearbook-2023.tsv", "w", encoding="utf-8")
 
 
 def current(as_of):
-    """DOMAIN.md §4: latest 发布日期 (≤ as-of), then later status, then later delivery (files in path order)."""
+    """docs/source-rules.md "Statistics": latest 发布日期 (≤ as-of), then later status, then later delivery (files in path order)."""
     files = sorted({v["file"] for v in versions})
     best = {}
     for i, v in enumerate(versions):

@@ -27,7 +27,7 @@ import stipanel.patents.ApplicationNumber;
 
 /**
  * {@code generate}: synthetic national-scale deliveries over every county of {@code jobs/reference/gbt2260/areas.csv},
- * deterministic from a seed, in the exact layouts the kinds read (DOMAIN.md §4, §6, §7, §8): a patent extract, the
+ * deterministic from a seed, in the exact layouts the kinds read (docs/source-rules.md): a patent extract, the
  * enterprise registry, the certification lists and the statistics long form for every county and year. Check
  * characters are valid (application numbers per ZC 0006-2003, USCC per GB 32100 and GB 11714), and a small
  * deterministic share of rows is broken in the ways real deliveries are (a wrong check character, a type that
@@ -199,7 +199,7 @@ public final class Generate {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // 专利 (DOMAIN.md §6)
+    // 专利 (docs/source-rules.md "Patents")
 
     void patents(Writer w, SplittableRandom r) throws IOException {
         w.write("申请号,专利类型,申请日,授权公告日,名称,主分类号,申请（专利权）人,专利权人统一社会信用代码,地区代码,"
@@ -286,7 +286,7 @@ public final class Generate {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // 企业登记 (DOMAIN.md §7)
+    // 企业登记 (docs/source-rules.md "Enterprises")
 
     void registry(Writer w, SplittableRandom r) throws IOException {
         w.write("统一社会信用代码,企业名称,企业类型,登记状态,成立日期,状态变更日期,注册资本,行业代码,住所行政区划代码,"
@@ -328,7 +328,7 @@ public final class Generate {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // 科技认定名单 (DOMAIN.md §8)
+    // 科技认定名单 (docs/source-rules.md "Enterprises")
 
     void certifications(Writer w, SplittableRandom r) throws IOException {
         w.write("统一社会信用代码,企业名称,认定类别,证书编号,认定日期,有效期至,认定年度,状态,撤销日期,地区代码\n");
@@ -363,7 +363,7 @@ public final class Generate {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // 统计指标长表 (DOMAIN.md §4): every statistic for every county and year
+    // 统计指标长表 (docs/source-rules.md "Statistics"): every statistic for every county and year
 
     void statistics(Writer w, SplittableRandom r) throws IOException {
         w.write("年份,地区代码,地区名称,指标名称,数值,计量单位,数据状态,发布日期\n");
@@ -416,7 +416,7 @@ public final class Generate {
                 + NAME_WORDS[(int) (enterprise / NAME_WORDS.length % NAME_WORDS.length)] + "有限公司";
     }
 
-    /** Mostly ISO; some rows in the other delivered forms of DOMAIN.md §3. */
+    /** Mostly ISO; some rows in the other delivered forms of docs/source-rules.md. */
     private static String date(LocalDate d, SplittableRandom r) {
         return switch (r.nextInt(20)) {
             case 0 -> d.getYear() + "/" + d.getMonthValue() + "/" + d.getDayOfMonth();

@@ -6,7 +6,7 @@ import java.util.Optional;
 import stipanel.ingest.Cells;
 
 /**
- * 认定类别 of the certification lists (DOMAIN.md §8), with the spellings lists use, the plan component each counts
+ * 认定类别 of the certification lists (docs/source-rules.md "Enterprises"), with the spellings lists use, the plan component each counts
  * toward and how long a certificate is valid.
  */
 public enum CertificationCategory {

@@ -25,7 +25,7 @@ import stipanel.ingest.TableMetadata;
 import stipanel.ingest.Uscc;
 
 /**
- * 科技认定名单 (DOMAIN.md §8): one certificate per row, of any 认定类别. The loader checks the row and fixes the dates
+ * 科技认定名单 (docs/source-rules.md "Enterprises"): one certificate per row, of any 认定类别. The loader checks the row and fixes the dates
  * a certificate runs between (defaults included); whether it counts at a year end is decided in SQL
  * ({@code staging.certification_year_ends}).
  */
@@ -105,7 +105,7 @@ public class CertificationListKind extends TableKind {
         }
         LocalDate validUntil = stated;
         if (stated == null && category.validity() == CertificationCategory.Validity.YEARS_3_DEFAULT) {
-            // Without 认定日期 the certificate is valid at the year ends of its year and the two after (DOMAIN.md §12).
+            // Without 认定日期 the certificate is valid at the year ends of its year and the two after (docs/sources.md).
             validUntil = certified != null ? certified.plusYears(3) : LocalDate.of(year + 2, 12, 31);
         }
         String status = status(h.get(row, STATUS));

@@ -6,7 +6,7 @@ import java.util.List;
 import stipanel.ingest.Cells;
 
 /**
- * An enterprise's name as lists and the registry are matched on (DOMAIN.md §12 "Certification lists as published"):
+ * An enterprise's name as lists and the registry are matched on (docs/sources.md "Certification lists as published"):
  * NFKC (full-width brackets （） become ()), no white space anywhere. Nothing else is dropped: 有限公司 and 有限责任公司
  * are different names, and a guess that joins two firms would count a certificate for the wrong one.
  */

@@ -12,7 +12,7 @@ import stipanel.ingest.RowRejectedException;
 
 /**
  * 注册资本 as free text ({@code 500万元人民币}, {@code 500万元（认缴）}, {@code 6350万美元}, {@code 5000000元},
- * {@code 人民币500万元}) split into an amount in 万 of its currency and an ISO currency code (DOMAIN.md §7).
+ * {@code 人民币500万元}) split into an amount in 万 of its currency and an ISO currency code (docs/source-rules.md "Enterprises").
  */
 public record RegisteredCapital(BigDecimal amountWan, String currency) {
 
@@ -42,7 +42,7 @@ public record RegisteredCapital(BigDecimal amountWan, String currency) {
             "GBP", "TWD", "MOP", "SGD", "AUD", "CAD", "CHF", "KRW");
 
     /**
-     * A 币种 cell (DOMAIN.md §12): a currency's name (人民币, 美元, 港元 …, with or without 元/币 spelled out) or its ISO
+     * A 币种 cell (docs/sources.md): a currency's name (人民币, 美元, 港元 …, with or without 元/币 spelled out) or its ISO
      * code; {@code null} for a missing cell; anything else rejects the row, for the capital beside it cannot be read.
      */
     public static String currencyNamed(String raw, String column) {

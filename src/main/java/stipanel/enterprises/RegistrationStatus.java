@@ -9,7 +9,7 @@ import stipanel.ingest.Cells;
 import stipanel.ingest.RowRejectedException;
 
 /**
- * 登记状态 as the registry's systems spell it, normalised to seven statuses (DOMAIN.md §7). An enterprise stops
+ * 登记状态 as the registry's systems spell it, normalised to seven statuses (docs/source-rules.md "Enterprises"). An enterprise stops
  * being active at its 状态变更日期 when it is 注销, 吊销, 撤销 or 迁出; 停业 and 清算 are still registered.
  */
 public final class RegistrationStatus {

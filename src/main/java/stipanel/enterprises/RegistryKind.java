@@ -19,7 +19,7 @@ import stipanel.ingest.TableKind;
 import stipanel.ingest.Uscc;
 
 /**
- * 企业登记 (DOMAIN.md §7): the registry's extract, one enterprise per row. Every row is kept; which row of an
+ * 企业登记 (docs/source-rules.md "Enterprises"): the registry's extract, one enterprise per row. Every row is kept; which row of an
  * enterprise is current (the latest 数据截止日期) is decided in SQL ({@code staging.registry_current}).
  */
 @Component
@@ -109,7 +109,7 @@ public class RegistryKind extends TableKind {
     }
 
     /**
-     * The county of a registry row (DOMAIN.md §12): 住所行政区划代码 (or 行政区划代码); else 所属区县 within 所属城市 and
+     * The county of a registry row (docs/sources.md): 住所行政区划代码 (or 行政区划代码); else 所属区县 within 所属城市 and
      * 所属省份; else a county the 登记机关's name names (嵊泗县市场监督管理局); else characters 3–8 of the credit code
      * when they are a county. A 所属区县 that names no county or two is rejected, naming the candidates: a guess
      * would count the firm in the wrong county. Nothing at all: no county (the lists may still place the firm).

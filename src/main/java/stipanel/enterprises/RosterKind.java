@@ -18,7 +18,7 @@ import stipanel.ingest.Units;
 import stipanel.ingest.Uscc;
 
 /**
- * 规上工业企业名录 (DOMAIN.md §9): one above-scale industrial enterprise per year and row, money in 万元. Its sums
+ * 规上工业企业名录 (docs/source-rules.md "Enterprises"): one above-scale industrial enterprise per year and row, money in 万元. Its sums
  * stand in for missing official aggregates and its 是否有研发机构 feeds RD_INST_COVERAGE.
  */
 @Component

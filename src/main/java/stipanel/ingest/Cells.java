@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Cell normalisation shared by every source (DOMAIN.md §3). Delivered cells arrive as text (Excel cells are
+ * Cell normalisation shared by every source (docs/source-rules.md). Delivered cells arrive as text (Excel cells are
  * rendered to text by {@link XlsxWorkbookReader}, dates as ISO); these functions turn that text into values.
  * Missing markers are never zero: they come back as {@code null}. Unparseable text throws
  * {@link RowRejectedException} with a reason naming the column and quoting the cell.
@@ -92,7 +92,7 @@ public final class Cells {
                 + "”不是数字（应为 1234.5、1,234.5 这样的数值；缺失时留空或填“—”）");
     }
 
-    /** A calendar date in any delivered form (DOMAIN.md §3); {@code null} for a missing marker. */
+    /** A calendar date in any delivered form (docs/source-rules.md); {@code null} for a missing marker. */
     public static LocalDate date(String raw, String column) {
         String t = text(raw);
         if (MISSING_MARKERS.contains(t)) {

@@ -27,7 +27,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTrPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
 /**
- * A delivered Word document (.docx), as certification lists are published as announcement attachments (DOMAIN.md §12
+ * A delivered Word document (.docx), as certification lists are published as announcement attachments (docs/sources.md
  * "Formats"): every table of the document body is a sheet, named 表格1, 表格2 … in document order, and the non-empty
  * paragraphs above it, since the previous table (at most the {@value #MAX_TITLES} nearest), are its title rows, so
  * that {@code 2024年度浙江省科技型中小企业拟入库名单} gives its year, category and proposed status as a workbook's title

@@ -15,7 +15,7 @@ import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
- * What a delivered file is, told from its content rather than its name (DOMAIN.md §12 "Formats"): an .xlsx renamed
+ * What a delivered file is, told from its content rather than its name (docs/sources.md "Delivered formats"): an .xlsx renamed
  * .xls, or a .XLSX, is a workbook; a Word file is a document, never a corrupt workbook. The formats that hold no table
  * this project can read (PDF, images, archives, legacy Word, password-protected files, web pages saved as .xls, OFD)
  * are told apart so that their refusal says what the file is and what to deliver instead.

@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The GB/T 2260 region lists shipped in {@code jobs/reference/gbt2260/} and the two ways extracts name a region:
  * by code (six digits, or the twelve-digit statistical code) or, in yearbook tables, by name within the city or
- * province the table's title names (DOMAIN.md §2).
+ * province the table's title names (docs/panel.md).
  */
 public final class Regions {
 
@@ -143,7 +143,7 @@ public final class Regions {
     }
 
     /**
-     * The county a county-name column names, within the city and province columns beside it (DOMAIN.md §12: 区县 with
+     * The county a county-name column names, within the city and province columns beside it (docs/sources.md: 区县 with
      * 所属城市 and 所属省份; 中国申请人区县 with 中国申请人地市). A name that two counties share is resolved by the city (or
      * province) column, else rejected as ambiguous, naming both. {@code what} names the columns for the reason.
      */

@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a table's title rows, its sheet name and its file name say about it (DOMAIN.md §12 "Title rows and file
- * names carry metadata"), read once for every kind: the money unit of the columns whose header states none, the
+ * What a table's title rows, its sheet name and its file name say about it (jobs/kinds/README.md, {@code metadata}),
+ * read once for every kind: the money unit of the columns whose header states none, the
  * data year, the extract's cut-off, the 发布日期, the city or province that scopes region names, and whether the
  * table is a proposed list (拟认定, 公示). Each is null (or false) when nothing states it; a stated value that cannot
  * be read is kept as stated, with a note, never replaced by a default.

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * 统一社会信用代码 (GB 32100-2015): 18 characters, the last a check character over the first 17; characters 9–17
  * are the organisation code of GB 11714 with its own check character. A delivered code is upper-cased and
- * half-width (NFKC) before either check; either check failing rejects the row (DOMAIN.md §7).
+ * half-width (NFKC) before either check; either check failing rejects the row (docs/source-rules.md "Enterprises").
  */
 public final class Uscc {
 

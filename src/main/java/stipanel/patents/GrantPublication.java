@@ -9,7 +9,7 @@ import stipanel.ingest.Cells;
 import stipanel.ingest.RowRejectedException;
 
 /**
- * The grant date a publication number gives where no 授权公告日 column does (DOMAIN.md §12): the platform exports
+ * The grant date a publication number gives where no 授权公告日 column does (docs/sources.md): the platform exports
  * list a patent's publications ({@code CN112345678A; CN112345678B}) and their dates, and a grant kind code — B or C
  * for an invention, U for a utility model, S for a design — dates the grant. A number without a kind code, or with A
  * (the application's publication), grants nothing: the patent is an application, kept and never valid.

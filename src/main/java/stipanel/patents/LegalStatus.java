@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import stipanel.ingest.Cells;
 
-/** 法律状态 as the patent office's search systems word it, normalised to the five states of DOMAIN.md §6. */
+/** 法律状态 as the patent office's search systems word it, normalised to the five states of docs/source-rules.md "Patents". */
 public enum LegalStatus {
 
     VALID("有效", "有效专利", "授权", "有权", "专利权维持", "维持"),

@@ -31,7 +31,7 @@ import stipanel.ingest.Uscc;
 import stipanel.warehouse.SqlScript;
 
 /**
- * 专利检索导出 (DOMAIN.md §6): one patent per row as the patent office's search systems export it. Every row of
+ * 专利检索导出 (docs/source-rules.md "Patents"): one patent per row as the patent office's search systems export it. Every row of
  * every delivery is kept; {@code staging.patents_current} takes, per application number, the row with the latest
  * 数据截止日期. The stock rules (valid, high-value at a year end) are SQL over the current rows.
  */
@@ -60,12 +60,12 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
     static final String CITY = "地市";
     static final String PROVINCE = "省";
     static final String ADDRESS = "地址";
-    /** The current-status columns, the first given wins (DOMAIN.md §12), over 法律状态 and the event history. */
+    /** The current-status columns, the first given wins (docs/sources.md), over 法律状态 and the event history. */
     static final List<String> CURRENT_STATUS = List.of("简单法律状态", "专利有效性", "专利权状态", "当前法律状态", "最新法律状态");
     static final String EVENTS = "法律状态/事件";
 
     /**
-     * The columns the fast lane reads (the §6 extract). A row with a value in any other column — a publication
+     * The columns the fast lane reads (the 专利检索导出 layout). A row with a value in any other column — a publication
      * number, a county name, an address, a second status column — needs a rule only {@link #read} has, so the lane
      * leaves it to the row path: no rule of the real exports is written twice.
      */
@@ -251,7 +251,7 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
     }
 
     /**
-     * The first patentee's county, first that applies (DOMAIN.md §12): 地区代码 naming a county; a credit code whose
+     * The first patentee's county, first that applies (docs/sources.md): 地区代码 naming a county; a credit code whose
      * characters 3–8 name a county; a county-name column within the city and province columns beside it; an address
      * naming exactly one county. A row none of them places is rejected with what was tried.
      */

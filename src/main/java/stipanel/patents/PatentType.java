@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 
-/** 专利类型 and the type digits of the application number that go with it (DOMAIN.md §6). */
+/** 专利类型 and the type digits of the application number that go with it (docs/source-rules.md "Patents"). */
 public enum PatentType {
 
     INVENTION("发明"),

@@ -14,7 +14,7 @@ import stipanel.ingest.Cells;
 import stipanel.ingest.ReferenceData;
 
 /**
- * A base statistic of DOMAIN.md §4 ({@code jobs/reference/base_statistics.csv}): its canonical code, name,
+ * A base statistic of docs/source-rules.md "Statistics" ({@code jobs/reference/base_statistics.csv}): its canonical code, name,
  * aliases and canonical unit. Extracts name statistics in many ways; {@link #named(String)} knows them all.
  */
 public record BaseStatistic(String code, String name, List<String> aliases, String unit, String kind) {

@@ -9,7 +9,7 @@ import stipanel.ingest.RowRejectedException;
 
 /**
  * 数据状态 of a published statistic, in the order in which, on the same 发布日期, a later status supersedes an
- * earlier one (DOMAIN.md §4). An empty status ranks below all of them.
+ * earlier one (docs/source-rules.md "Statistics"). An empty status ranks below all of them.
  */
 public final class PublicationStatus {
 
@@ -22,7 +22,7 @@ public final class PublicationStatus {
     }
 
     /**
-     * The status a title or a note states, or {@code null} when it states none: a bare 初步 is 初步核实 (DOMAIN.md §5:
+     * The status a title or a note states, or {@code null} when it states none: a bare 初步 is 初步核实 (docs/source-rules.md "Statistics":
      * a yearbook whose title says 初步).
      */
     public static String statedIn(String text) {

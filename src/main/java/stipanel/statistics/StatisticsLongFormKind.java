@@ -21,7 +21,7 @@ import stipanel.ingest.TableKind;
 import stipanel.ingest.Units;
 
 /**
- * 统计指标长表 (DOMAIN.md §4): one published value per row, as the statistics bureau and the departments that use
+ * 统计指标长表 (docs/source-rules.md "Statistics"): one published value per row, as the statistics bureau and the departments that use
  * its template (人社局, 财政局 …) deliver them. Every row is a version; which version counts is decided in SQL
  * ({@code staging.statistics_current}).
  */

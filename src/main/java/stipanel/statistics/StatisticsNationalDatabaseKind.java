@@ -33,10 +33,10 @@ import stipanel.ingest.TableMetadata;
 import stipanel.ingest.Units;
 
 /**
- * 国家统计局数据库导出 (DOMAIN.md §12 "Statistics"; 国家数据 data.stats.gov.cn, 分省年度数据 and 分县年度数据): one column
+ * 国家统计局数据库导出 (docs/sources.md "Statistics"; 国家数据 data.stats.gov.cn, 分省年度数据 and 分县年度数据): one column
  * per year, and either one row per region with the indicator in the title ({@code 指标：地区生产总值(亿元)}) or one row
  * per indicator with the region in the title ({@code 地区：嵊泗县}); the unit in the indicator's brackets. Every
- * non-empty cell is a version of §4: 最终核实 unless a title or a note below the table marks it otherwise
+ * non-empty cell is a statistics version as in the long form: 最终核实 unless a title or a note below the table marks it otherwise
  * ({@code 注：2025年数据为初步核算数}), dated by a title's 发布日期, else by the file's first ingestion.
  */
 @Component

@@ -31,7 +31,7 @@ import stipanel.ingest.TableMetadata;
 import stipanel.ingest.Units;
 
 /**
- * 年鉴宽表 (DOMAIN.md §5): a yearbook sheet with one row per region and one column per base statistic, the unit in
+ * 年鉴宽表 (docs/source-rules.md "Statistics"): a yearbook sheet with one row per region and one column per base statistic, the unit in
  * each header's brackets (else a title's money unit). The data year, the city or province that scopes region names,
  * the 发布日期 and whether the figures are 初步 come from the table's metadata (its title rows).
  */

@@ -80,7 +80,7 @@ final class DataQualitySheet {
             }
             q.close();
         }
-        // Loaded list rows whose enterprise the registry does not identify (DOMAIN.md §12): the office adds the extract.
+        // Loaded list rows whose enterprise the registry does not identify (docs/sources.md): the office adds the extract.
         try (PreparedStatement p = c.prepareStatement("""
                 select file_name, sheet, row_number, reason_code, reason, enterprise_name
                 from staging.certification_name_issues

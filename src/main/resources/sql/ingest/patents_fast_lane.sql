@@ -1,4 +1,4 @@
--- The patent extract's fast lane (DOMAIN.md §6, issue #7): which rows of a staged patent extract are certainly valid
+-- The patent extract's fast lane (docs/source-rules.md "Patents", issue #7): which rows of a staged patent extract are certainly valid
 -- in their plain form, and the facts PatentExtractKind.read would give them. The lane only accepts: a row it does
 -- not mark `fast` (a broken rule, or a form only the Java rules read: full-width digits, an old wording, a city in
 -- 地区代码) goes through PatentExtractKind.read, the one implementation of every rule and its reason.

@@ -1,4 +1,4 @@
--- The patent stock at each panel year end (DOMAIN.md §6), one row per current patent and year: whether it is a
+-- The patent stock at each panel year end (docs/source-rules.md "Patents"), one row per current patent and year: whether it is a
 -- valid invention patent and which of CNIPA's five high-value categories it meets. jobs/components/patents.sql
 -- counts it per county; analysts read main.patent_year_end to see why a patent counted or did not.
 

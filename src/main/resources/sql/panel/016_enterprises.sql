@@ -1,4 +1,4 @@
--- Every certificate at every panel year end (DOMAIN.md §8): whether it was valid, whether the enterprise was active,
+-- Every certificate at every panel year end (docs/source-rules.md "Enterprises"): whether it was valid, whether the enterprise was active,
 -- where it counts, and if it does not count, why. jobs/components/enterprises.sql counts distinct enterprises here.
 
 -- The year ends of the placements in the table named by placements_table: staging.certification_year_ends takes them
@@ -183,7 +183,7 @@ comment on column main.certification_status.enterprise_key is '计数用的企�
 comment on column main.certification_status.file_name is '来源文件名 / Source file name';
 comment on column main.certification_status.row_number is '来源行号 / Source row number';
 
--- The list rows the office should look at (DOMAIN.md §12): a name no delivered registry name matches (counted by the
+-- The list rows the office should look at (docs/sources.md): a name no delivered registry name matches (counted by the
 -- list's own county, if it names one) and a name several enterprises share (not counted). Delivering the registry
 -- extract that holds them resolves both on the next run. Proposed lists count toward nothing and are not listed.
 create or replace view staging.certification_name_issues as

@@ -1,5 +1,5 @@
 -- Indicator values (indicator_values unions the files of jobs/indicators/), why a value is NULL, and the plan:
--- target, expected value on the trajectory, status (DOMAIN.md §10).
+-- target, expected value on the trajectory, status (docs/panel.md).
 
 create or replace table marts.indicator_values as
 {{indicator_queries}};

@@ -1,4 +1,4 @@
--- 科技创新指数（非官方） / Composite S&T innovation index, unofficial: Zhejiang's weights are not public (DOMAIN.md §11).
+-- 科技创新指数（非官方） / Composite S&T innovation index, unofficial: Zhejiang's weights are not public (docs/panel.md).
 -- Method (README "The workbook", sheet 指标说明):
 --   indicators: every indicator some plan of the run targets whose trajectory is linear (levels and ratios that have
 --     a base-year value; cumulative sums start after the base year and the gap/CAGR are relative already);

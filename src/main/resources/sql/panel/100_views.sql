@@ -1,4 +1,4 @@
--- The views analysts rely on (DOMAIN.md §10), in the default schema.
+-- The views analysts rely on (docs/panel.md), in the default schema.
 
 create or replace view main.source_files as
 select

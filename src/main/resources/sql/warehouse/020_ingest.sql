@@ -1,4 +1,4 @@
--- The ledger of delivered files and the rows they brought that broke a rule (DOMAIN.md §3, §10).
+-- The ledger of delivered files and the rows they brought that broke a rule (docs/source-rules.md, docs/panel.md).
 
 comment on table ingest.deliveries is '交付文件台账：每个交付的文件一行（按内容哈希识别，同一内容再次交付不重复装载） / Ledger of delivered files, one row per file and name; content identified by hash, the same content delivered again is not loaded again';
 comment on column ingest.deliveries.delivery_id is '交付序号（装载顺序，越大越新） / Delivery sequence number in ingestion order; a larger number is a later delivery';

@@ -1,4 +1,4 @@
--- Statistics bureau (DOMAIN.md §4, §5): every published version is kept; the current one is chosen here.
+-- Statistics bureau (docs/source-rules.md "Statistics"): every published version is kept; the current one is chosen here.
 
 comment on table facts.statistic_versions is '统计数据的全部版本（含修订），值已换算为标准单位 / Every published version (vintage) of a base statistic, value in its canonical unit';
 comment on column facts.statistic_versions.content_hash is '来源文件内容哈希 / Content hash of the source file';

@@ -1,4 +1,4 @@
--- Patent office extracts (DOMAIN.md §6): every delivered row is kept; the current row per application number is
+-- Patent office extracts (docs/source-rules.md "Patents"): every delivered row is kept; the current row per application number is
 -- chosen here. The year-end stock rules need the panel's years and live in sql/panel/015_patents.sql.
 
 comment on table facts.patent_rows is '专利检索导出的全部行（每次交付均保留，按申请号取数据截止日期最新者为现行） / Every delivered row of the patent extracts; every delivery is kept, the row with the latest 数据截止日期 per application number is current';
@@ -57,7 +57,7 @@ select
 from visible;
 comment on macro table staging.patent_rows_ranked_as_of is '截至某日（数据截止日期不晚于该日）可见的专利行及其排名，1为当日现行；参数为空表示全部 / Patent rows cut off on or before the date, ranked per application number: 1 is the row current then; NULL for every row';
 
--- 失效 in an extract without a lapse-date column (DOMAIN.md §12): the patent lapsed by that extract's cut-off, and
+-- 失效 in an extract without a lapse-date column (docs/sources.md): the patent lapsed by that extract's cut-off, and
 -- before it as an older extract says. Its lapse date is the earliest an older row gives (its 失效日期, or the cut-off
 -- of an older 失效 without one), else the current row's cut-off; a row with its own 失效日期 keeps it.
 create or replace macro staging.patents_as_of(as_of) as table

@@ -1,4 +1,4 @@
--- Enterprise registry, certification lists and the above-scale roster (DOMAIN.md §7, §8, §9): every delivered row
+-- Enterprise registry, certification lists and the above-scale roster (docs/source-rules.md "Enterprises"): every delivered row
 -- is kept; the views below decide which row of an enterprise is current and where an enterprise is placed.
 
 comment on table facts.registry_entries is '企业登记提取的全部行（含各次交付），按数据截止日期取现行 / Every row of the registry''s extracts, all deliveries; the current one per enterprise has the latest 数据截止日期';
@@ -85,7 +85,7 @@ join ingest.deliveries as deliveries
 where as_of is null or entries.data_cutoff_on <= as_of;
 comment on macro table staging.registry_ranked_as_of is '截至某日（数据截止日期不晚于该日）可见的企业登记行及其排名，1为当日现行；参数为空表示全部 / Registry rows cut off on or before the date, ranked per enterprise: 1 is the row current then; NULL for every row';
 
--- A status 注销/吊销/撤销/迁出 without any date (DOMAIN.md §12): the enterprise ended on the date another row of the same
+-- A status 注销/吊销/撤销/迁出 without any date (docs/sources.md): the enterprise ended on the date another row of the same
 -- status gives, else it is inactive from the earliest cut-off of the extracts that show that status undated since the
 -- last one that showed it active; before that it is as those older extracts say (active, if none does).
 create or replace macro staging.registry_as_of(as_of) as table
@@ -156,7 +156,7 @@ comment on view staging.registry_current is '企业登记现行行（全部已�
 -- latest delivery states it. Lists are dated by their own dates: as of a date a certificate counts from its
 -- 认定日期 (else 1 January of its 认定年度) on or before it, a revocation from its 撤销日期 likewise.
 -- A row without a credit code is matched by its normalised name against every name the registry has delivered for
--- an enterprise, current and former (曾用名), by the date (DOMAIN.md §12): one enterprise matches, its code is used
+-- an enterprise, current and former (曾用名), by the date (docs/sources.md): one enterprise matches, its code is used
 -- (按名称匹配); several, the row is ambiguous and counts nowhere; none, the enterprise is the name itself, counted
 -- in the list's own county and reported as unmatched. Matching happens here, at build time, so a registry extract
 -- delivered after the list identifies its rows on the next run.

@@ -29,7 +29,7 @@ class GenerateTest {
 
     @Test
     void applicationNumbersAreYearTypeAndSerial() {
-        // their check characters come from ApplicationNumber, tested on DOMAIN.md's examples in ApplicationNumberTest
+        // their check characters come from ApplicationNumber, tested on the examples of docs/source-rules.md in ApplicationNumberTest
         assertThat(Generate.digits(2023, 1, 123456)).isEqualTo("202310123456");
     }
 

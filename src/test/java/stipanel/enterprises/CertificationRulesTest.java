@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import stipanel.testing.PipelineRun;
 
 /**
- * Each validity rule of DOMAIN.md §8, over a small list of its own; the panel's years are 2022–2025 and every count
+ * Each validity rule of docs/source-rules.md "Enterprises", over a small list of its own; the panel's years are 2022–2025 and every count
  * is taken at Y-12-31.
  */
 class CertificationRulesTest {
@@ -74,7 +74,7 @@ class CertificationRulesTest {
         assertEquals(List.of(2024), yearsCounted(run, X2));
         assertEquals(List.of(List.of(4, "认定日期为空，认定年度、证书编号和标题也未写明年份")),
                 run.rows("select row_number, reason from rejected_rows where file_name = '认定名单.csv'"));
-        // the list covers 2023 and 2024; of 2022 and 2025 it says nothing: NULL, not 0 (DOMAIN.md §8)
+        // the list covers 2023 and 2024; of 2022 and 2025 it says nothing: NULL, not 0 (docs/source-rules.md "Enterprises")
         assertEquals(Arrays.asList(null, 1.0, 1.0, null), Arrays.asList(run.panel("TECH_SME_COUNT", "330922", 2022),
                 run.panel("TECH_SME_COUNT", "330922", 2023), run.panel("TECH_SME_COUNT", "330922", 2024),
                 run.panel("TECH_SME_COUNT", "330922", 2025)));

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import stipanel.ingest.RowRejectedException;
 
-/** Cell rules of the registry and the certification lists (DOMAIN.md §7, §8), value by value. */
+/** Cell rules of the registry and the certification lists (docs/source-rules.md "Enterprises"), value by value. */
 class EnterpriseCellRulesTest {
 
     @ParameterizedTest

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import stipanel.testing.PipelineRun;
 
-/** What the enterprise extracts load and reject (DOMAIN.md §3, §7–§9), row by row. */
+/** What the enterprise extracts load and reject (docs/source-rules.md "Enterprises"), row by row. */
 class EnterpriseIngestTest {
 
     @TempDir

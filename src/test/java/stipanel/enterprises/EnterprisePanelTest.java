@@ -15,7 +15,7 @@ import stipanel.testing.PipelineRun;
 
 /**
  * The enterprise indicators over the committed samples (src/test/resources/samples/enterprises.md tells each firm's story),
- * computed by hand from DOMAIN.md §8–§10 and written out literally.
+ * computed by hand from docs/source-rules.md "Enterprises" and docs/panel.md and written out literally.
  */
 class EnterprisePanelTest {
 
@@ -34,7 +34,7 @@ class EnterprisePanelTest {
     void everyCountEqualsTheRulesForEveryCountyCityAndYear() {
         // given the samples; when the panel is built; then (region, year, HTE, TECH_SME, SRDI, TECH_SERVICE_ORGS);
         // the lists' 科技型中小企业 are of 2023 (A, D), 2024 (A, B, I, J) and 2025 (I): no row covers 2022, so TECH_SME
-        // is NULL there in every region, not 0 (DOMAIN.md §8)
+        // is NULL there in every region, not 0 (docs/source-rules.md "Enterprises")
         List<List<Object>> expected = List.of(
                 row("330900", 2022, 4, NO_LIST, 1, 1), row("330900", 2023, 6, 2, 2, 2),
                 row("330900", 2024, 5, 4, 2, 2), row("330900", 2025, 3, 1, 2, 1),

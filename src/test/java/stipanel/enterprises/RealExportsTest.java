@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import stipanel.testing.PipelineRun;
 
 /**
- * Registry exports and certification lists as offices receive them (DOMAIN.md §12 "Enterprise registry" and
+ * Registry exports and certification lists as offices receive them (docs/sources.md "Enterprise registry" and
  * "Certification lists as published"), each rule over a small extract of its own; the panel's years are 2022–2025.
  */
 class RealExportsTest {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import stipanel.testing.PipelineRun;
 
-/** The above-scale roster's sums and coverage (DOMAIN.md §9, §10) over small rosters of its own. */
+/** The above-scale roster's sums and coverage (docs/source-rules.md "Enterprises", docs/panel.md) over small rosters of its own. */
 class RosterRulesTest {
 
     @TempDir

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** DOMAIN.md §3: trim, NFKC, thousands separators, missing markers (never zero), every date form. */
+/** docs/source-rules.md: trim, NFKC, thousands separators, missing markers (never zero), every date form. */
 class CellsTest {
 
     @ParameterizedTest

@@ -34,7 +34,7 @@ import stipanel.testing.OfficeFiles;
 import stipanel.testing.PipelineRun;
 
 /**
- * DOMAIN.md §12 "Formats": workbooks are read whatever their extension says (.XLSX, an .xlsx named .xls, a BIFF8 .Xls),
+ * docs/sources.md "Delivered formats": workbooks are read whatever their extension says (.XLSX, an .xlsx named .xls, a BIFF8 .Xls),
  * Word tables are read as sheets with the paragraphs above them as title rows, and every other format an office
  * receives is refused, told by its content, with a message that says what it is and what to deliver instead.
  */

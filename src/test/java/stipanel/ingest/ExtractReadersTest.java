@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import stipanel.testing.OfficeFiles;
 
-/** DOMAIN.md §3: encodings detected, not configured; row numbers as a person sees them; Excel cells as text. */
+/** docs/source-rules.md: encodings detected, not configured; row numbers as a person sees them; Excel cells as text. */
 class ExtractReadersTest {
 
     @TempDir

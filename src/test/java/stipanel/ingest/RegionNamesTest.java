@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * DOMAIN.md §12: a county placed by a county-name column within the city and province columns beside it, or by the
+ * docs/sources.md: a county placed by a county-name column within the city and province columns beside it, or by the
  * one county an address (or a 登记机关's name) names.
  */
 class RegionNamesTest {

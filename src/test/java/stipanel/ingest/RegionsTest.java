@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** DOMAIN.md §2: six- and twelve-digit codes, names within the city or province a title names. */
+/** docs/panel.md: six- and twelve-digit codes, names within the city or province a title names. */
 class RegionsTest {
 
     static final Region ZHOUSHAN = Regions.byCode("330900").orElseThrow();

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** What title rows, sheet names and file names say about a table (DOMAIN.md §12), read the same for every kind. */
+/** What title rows, sheet names and file names say about a table (docs/sources.md), read the same for every kind. */
 class TableMetadataTest {
 
     @ParameterizedTest

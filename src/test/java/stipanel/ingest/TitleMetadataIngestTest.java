@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import stipanel.testing.PipelineRun;
 
 /**
- * DOMAIN.md §12: title rows and file names carry metadata for every kind. One night loads a roster whose title gives
+ * docs/sources.md: title rows and file names carry metadata for every kind. One night loads a roster whose title gives
  * its year and its money unit, rosters whose title unit cannot convert or contradicts a header, a patent extract
  * cut off on the date in its file name and a registry extract whose disclaimer row dates it.
  */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** DOMAIN.md §3: money is stored in 万元; a unit that cannot convert rejects the row. */
+/** docs/source-rules.md: money is stored in 万元; a unit that cannot convert rejects the row. */
 class UnitsTest {
 
     @ParameterizedTest

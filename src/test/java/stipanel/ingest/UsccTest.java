@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 
-/** GB 32100 and its embedded GB 11714 organisation code (DOMAIN.md §7). */
+/** GB 32100 and its embedded GB 11714 organisation code (docs/source-rules.md "Enterprises"). */
 class UsccTest {
 
     /** 200 real codes from python-stdnum's test suite (header of the file says where from). */

@@ -117,7 +117,7 @@ class HostileInputTest {
         assertRefused("high bytes.csv", "no_known_header", "没有一张表的表头属于已知的提取种类");
         assertRefused("empty.csv", "file_empty", "空文件（0 字节）");
         assertRefused("not a workbook.xlsx", "no_known_header", "文件名像 Excel 工作簿，内容却是文本，已按 CSV 读取");
-        // a ZIP holding no workbook is an archive, whatever its name (DOMAIN.md §12 "Formats")
+        // a ZIP holding no workbook is an archive, whatever its name (docs/sources.md "Delivered formats")
         assertRefused("zip not a workbook.xlsx", "file_archive", "压缩包（ZIP）：请解压后直接交付其中的 Excel、CSV 或 Word 文件");
         assertRefused("truncated workbook.xlsx", "file_corrupt_workbook", "不是有效的 Excel 工作簿");
     }

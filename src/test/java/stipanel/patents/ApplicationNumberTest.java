@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import stipanel.ingest.RowRejectedException;
 
-/** ZC 0006-2003 application numbers: the check character on the real numbers of DOMAIN.md and corrupted ones. */
+/** ZC 0006-2003 application numbers: the check character on the real numbers of docs/source-rules.md and corrupted ones. */
 class ApplicationNumberTest {
 
     @ParameterizedTest
@@ -33,7 +33,7 @@ class ApplicationNumberTest {
     @ParameterizedTest
     @ValueSource(strings = {"201710601862.3", "201310699744.2", "201220687633.0", "95115608.X"})
     void realNumbersPass(String number) {
-        // given a real number as DOMAIN.md lists it
+        // given a real number as docs/source-rules.md lists it
         // when it is parsed
         ApplicationNumber parsed = ApplicationNumber.parse(number, "申请号");
         // then it is accepted and written back the same

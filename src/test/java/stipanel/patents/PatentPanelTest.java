@@ -199,7 +199,7 @@ class PatentPanelTest {
                         select file_name, kind, status, rows_read, rows_loaded, rows_rejected from source_files
                         where kind = 'patents' order by file_name"""));
         assertEquals(0L, run.value("select count(*) from source_files where rows_read <> rows_loaded + rows_rejected"));
-        // 31 of the §6 samples, 4 + 4 + 4 + 4 of the real exports'
+        // 31 of the 专利检索导出 samples, 4 + 4 + 4 + 4 of the real exports'
         assertEquals(47L, run.value("select count(*) from facts.patent_rows"));
     }
 
@@ -207,7 +207,7 @@ class PatentPanelTest {
     void everyDeliveryIsKeptAndTheLatestCutoffIsCurrentWhateverTheDeliveryOrder() {
         // 201510234561.2 came in both CSV deliveries: two rows of history, one current row
         assertEquals(2L, run.value("select count(*) from facts.patent_rows where application_no = '201510234561.2'"));
-        // 27 of the §6 samples, 16 of the real exports' (none of their numbers repeats)
+        // 27 of the 专利检索导出 samples, 16 of the real exports' (none of their numbers repeats)
         assertEquals(43L, run.value("select count(*) from staging.patents_current"));
         // 201610777888.9: the workbook (cut off 2025-06-30) was delivered first, the 2023Q4 CSV after it; the
         // workbook's row, which says it lapsed on 2025-01-01, is current
@@ -223,7 +223,7 @@ class PatentPanelTest {
                 List.of("201710229901.1", "330902", "区县"),
                 List.of("201910338803.0", "330903", "地址"),
                 List.of("201910447702.7", "330921", "区县"),
-                List.of("202010333444.2", "330903", "专利权人统一社会信用代码"), // the §6 workbook's, by its credit code
+                List.of("202010333444.2", "330903", "专利权人统一社会信用代码"), // the 专利检索导出 workbook's, by its credit code
                 List.of("202010338801.4", "330922", "地址"),
                 List.of("202010447701.5", "330902", "地址"),
                 List.of("202010556605.4", "330921", "专利权人统一社会信用代码"),
@@ -257,7 +257,7 @@ class PatentPanelTest {
 
     @Test
     void aLapseWithoutItsDateIsDatedByAnOlderExtractElseByTheCutoff(@TempDir Path lapseRoot) {
-        // given an older §6 extract with 失效日期 and a newer export without a lapse-date column, cut off 2025-06-30
+        // given an older 专利检索导出 extract with 失效日期 and a newer export without a lapse-date column, cut off 2025-06-30
         PipelineRun lapses = new PipelineRun(lapseRoot)
                 .deliverText("专利检索导出_2023Q4.csv", """
                         申请号,专利类型,申请日,授权公告日,地区代码,法律状态,失效日期,数据截止日期
@@ -530,7 +530,7 @@ class PatentPanelTest {
         // the statistics samples' panel years include 2022 to 2024 at least
         assertTrue(compared >= REGIONS.size() * 3, compared + " region-years compared");
         assertEquals(0L, full.value("select count(*) from source_files where rows_read <> rows_loaded + rows_rejected"));
-        // 7 of the §6 samples, 3 of the real exports' (an ambiguous district, two counties in an address, none)
+        // 7 of the 专利检索导出 samples, 3 of the real exports' (an ambiguous district, two counties in an address, none)
         assertEquals(10L, full.value("""
                 select count(*) from rejected_rows where file_name in (select file_name from source_files
                 where kind = 'patents')"""));

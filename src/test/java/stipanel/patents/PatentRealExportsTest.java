@@ -25,7 +25,7 @@ import stipanel.ingest.RawRow;
 import stipanel.ingest.RowRejectedException;
 import stipanel.ingest.TableMetadata;
 
-/** The rules of the real patent exports (DOMAIN.md §12), one row at a time, with literal values and reasons. */
+/** The rules of the real patent exports (docs/sources.md), one row at a time, with literal values and reasons. */
 class PatentRealExportsTest {
 
     private static final PatentExtractKind KIND = new PatentExtractKind(KindDefinitions.shipped());

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import stipanel.ingest.RowRejectedException;
 import stipanel.ingest.Uscc;
 
-/** The row rules of DOMAIN.md §6 that are decided in Java, each with literal expectations. */
+/** The row rules of docs/source-rules.md "Patents" that are decided in Java, each with literal expectations. */
 class PatentRulesTest {
 
     @ParameterizedTest

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import stipanel.warehouse.SqlScript;
 
-/** The shipped concordance holds what DOMAIN.md §6 requires, nothing it forbids, and says its version. */
+/** The shipped concordance holds what docs/source-rules.md "Patents" requires, nothing it forbids, and says its version. */
 class SeiIpcConcordanceTest {
 
     private final List<SeiIpcConcordance.Entry> entries = SeiIpcConcordance.entries();

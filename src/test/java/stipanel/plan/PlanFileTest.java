@@ -17,7 +17,7 @@ import stipanel.panel.Indicator;
 import stipanel.panel.IndicatorCatalogue;
 import stipanel.panel.Plan;
 
-/** The plan as data: the shipped Shengsi plan holds every target of DOMAIN.md §10, and a broken file says why. */
+/** The plan as data: the shipped Shengsi plan holds every target of docs/panel.md, and a broken file says why. */
 class PlanFileTest {
 
     @Test

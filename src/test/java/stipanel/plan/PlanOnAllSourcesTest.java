@@ -14,7 +14,7 @@ import stipanel.testing.PipelineRun;
 import stipanel.workbook.WorkbookFixture;
 
 /**
- * On an inbox with every sample source, every Shengsi plan target and panel year follows DOMAIN.md §10: the target
+ * On an inbox with every sample source, every Shengsi plan target and panel year follows docs/panel.md: the target
  * is the plan's, the expected value runs from the base year's value (0 when cumulative; the target itself for the
  * growth rate and the gap) and the status is achieved / on_track / behind / no_data by the values.
  */

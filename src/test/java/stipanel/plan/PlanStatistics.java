@@ -1,6 +1,6 @@
 package stipanel.plan;
 
-/** A small statistics extract (long form, DOMAIN.md §4) whose panel values the plan tests compute by hand. */
+/** A small statistics extract (long form, docs/source-rules.md "Statistics") whose panel values the plan tests compute by hand. */
 final class PlanStatistics {
 
     static final String FILE = "人社局财政局_规划测试.csv";

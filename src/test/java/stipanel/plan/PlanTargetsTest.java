@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import stipanel.testing.PipelineRun;
 
 /**
- * Target, expected value and status of DOMAIN.md §10 on a small extract whose numbers are worked out by hand:
+ * Target, expected value and status of docs/panel.md on a small extract whose numbers are worked out by hand:
  * the Shengsi plan (base 2022, first year 2023, target 2027) and an invented 岱山县 plan (base 2023, first year 2024,
  * target 2026) in the same run, from plan files alone.
  */

@@ -12,7 +12,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes the patent samples laid out as the real exports are (DOMAIN.md §12), with invented rows for the Zhoushan
+ * Writes the patent samples laid out as the real exports are (docs/sources.md), with invented rows for the Zhoushan
  * counties; which row tests which rule is in src/test/resources/samples/patents.md:
  * - data-samples/patents/PatSnap_专利检索导出.xlsx: PatSnap (智慧芽), a search line with its 检索日期 above the header,
  *   [标] prefixes, 简单法律状态 beside 法律状态/事件, the applicant's 州/省, 地市, 区县 and 工商统一社会信用代码, no lapse date;

@@ -15,7 +15,7 @@ import stipanel.ingest.Uscc;
 import stipanel.testing.OfficeFiles;
 
 /**
- * Writes the enterprise samples laid out as real exports are (DOMAIN.md §12; src/test/resources/samples/enterprises.md):
+ * Writes the enterprise samples laid out as real exports are (docs/sources.md; src/test/resources/samples/enterprises.md):
  * a 企查查 export (a disclaimer row above the header, 所属省份/所属城市/所属区县, industry as names, `-` for empty), a
  * 天眼查 export (a title row, the header on row 2, 公司名称), the 市场监管 data-sharing extract (注册资本(万元) with a
  * separate 币种, 注销日期/吊销日期, 登记机关, 行政区划代码) and a certification list as the province publishes it (title

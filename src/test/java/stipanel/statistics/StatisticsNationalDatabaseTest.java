@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import stipanel.testing.PipelineRun;
 
 /**
- * The national statistics database export (国家数据 data.stats.gov.cn, DOMAIN.md §12 "Statistics"): years as columns,
+ * The national statistics database export (国家数据 data.stats.gov.cn, docs/sources.md "Statistics"): years as columns,
  * the indicator or the region in a title row, the unit in the indicator's brackets, notes below.
  */
 class StatisticsNationalDatabaseTest {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import stipanel.testing.PipelineRun;
 
-/** DOMAIN.md §3–§5 rules of the statistics kinds, one small delivery each. */
+/** docs/source-rules.md "Statistics" rules of the statistics kinds, one small delivery each. */
 class StatisticsRulesTest {
 
     @TempDir
