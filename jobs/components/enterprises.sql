@@ -1,3 +1,17 @@
+/*
+model: marts.enterprise_components
+description: '各县各年末认定企业数（家）与规上工业企业名录数（家） / Certified enterprises per county and year end, and roster counts, in 家'
+reads: [marts.certification_placements, marts.panel_grid, marts.panel_years, staging.certification_year_ends_of, staging.roster_current]
+columns:
+  region_code: '地区代码 / Region code'
+  year: '年份 / Year'
+  component_code: '输入量代码（见 ref.components） / Component code, see ref.components'
+  value: '数值（标准单位） / Value in the canonical unit'
+  origin: '来源说明 / Where the value comes from'
+checks:
+  unique: [region_code, year, component_code]
+  not_null: [region_code, year, component_code, origin]
+*/
 -- Counts of the certification lists (docs/source-rules.md "Enterprises") and the roster's R&D-institution coverage (docs/panel.md), per county and
 -- year of the panel grid. A count is of distinct enterprises at Y-12-31; it is 0 where lists were delivered and no
 -- certificate qualifies, and absent (NULL) when no list was delivered. A yearly count (TECH_SME_COUNT, by 认定年度) is
@@ -24,7 +38,7 @@ tech_sme_years as (
 
 counted as (
     select counted_in as region_code, year, component_code, count(distinct enterprise_key) as enterprises
-    from staging.certification_year_ends_of('marts.certification_placements')
+    from staging.certification_year_ends_of('marts.certification_placements', 'marts.panel_years')
     where counted_in is not null
     group by counted_in, year, component_code
 ),
@@ -50,7 +64,7 @@ certification_counts as (
 
 valid_rd_institutions as (
     select distinct uscc, year
-    from staging.certification_year_ends_of('marts.certification_placements')
+    from staging.certification_year_ends_of('marts.certification_placements', 'marts.panel_years')
     where component_code = 'RD_INST' and certificate_valid
 ),
 

@@ -1,3 +1,17 @@
+/*
+model: marts.patent_components
+description: '各县各年末有效发明专利与高价值发明专利件数（件） / Valid and high-value invention patents per county and year end, in 件'
+reads: [marts.panel_grid, marts.panel_years, marts.patents_current, staging.patent_year_end_of]
+columns:
+  region_code: '地区代码 / Region code'
+  year: '年份 / Year'
+  component_code: '输入量代码（见 ref.components） / Component code, see ref.components'
+  value: '数值（标准单位） / Value in the canonical unit'
+  origin: '来源说明 / Where the value comes from'
+checks:
+  unique: [region_code, year, component_code]
+  not_null: [region_code, year, component_code, origin]
+*/
 -- 有效发明专利 and 高价值发明专利 per county and year end (docs/source-rules.md "Patents"), counted over the year ends main.patent_year_end
 -- shows, taken of the build's marts.patents_current.
 -- Once any patent extract is visible, a county-year with no qualifying patent counts 0; before, no rows (NULL).
@@ -11,7 +25,7 @@ counted as (
         year,
         count(*) filter (where valid) as valid_inv_patents,
         count(*) filter (where high_value) as hv_inv_patents
-    from staging.patent_year_end_of('marts.patents_current')
+    from staging.patent_year_end_of('marts.patents_current', 'marts.panel_years')
     group by region_code, year
 ),
 

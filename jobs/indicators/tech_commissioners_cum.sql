@@ -1,3 +1,18 @@
+/*
+code: TECH_COMMISSIONERS_CUM
+name_zh: 派遣科技特派员(累计人次)
+name_en: S&T commissioners dispatched, cumulative person-times
+unit: 人次
+formula: Σ TECH_COMMISSIONERS，规划首年至Y
+inputs: [TECH_COMMISSIONERS]
+defined_from: first_year
+undefined_when:
+  code: input_missing
+  reason: 规划首年至当年，有年份缺少派遣科技特派员 TECH_COMMISSIONERS
+trajectory: from_zero
+source: 科技局
+reads: [marts.components_wide, marts.region_periods]
+*/
 -- 派遣科技特派员(累计) = Σ TECH_COMMISSIONERS from the plan's first year to Y; NULL before the first year and when any year lacks the flow.
 select
     w.region_code,

@@ -13,6 +13,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import stipanel.panel.IndicatorCatalogue;
+import stipanel.panel.ModelGraph;
+import stipanel.panel.ModelListing;
 import stipanel.warehouse.Warehouse;
 
 /**
@@ -32,8 +35,15 @@ public final class AnalystCommands {
     private AnalystCommands() {
     }
 
-    /** {@code describe [--warehouse FILE]}. */
+    /** {@code describe [--warehouse FILE]}, or {@code describe --sql [MODEL|INDICATOR]} (no warehouse needed). */
     public static int describe(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty() && args.get(0).equals("--sql")) {
+            if (args.size() > 2) {
+                throw new IllegalArgumentException("describe --sql takes at most one model or indicator code");
+            }
+            ModelListing.print(ModelGraph.shipped(IndicatorCatalogue.load()), args.size() == 2 ? args.get(1) : null, out);
+            return ExitCode.COMPLETED;
+        }
         Path warehouse = warehouse(args, 0);
         try (Connection c = open(warehouse)) {
             out.println("warehouse " + warehouse + " (opened read-only)");

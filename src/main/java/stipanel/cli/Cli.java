@@ -42,6 +42,9 @@ public final class Cli {
 
             Analysts' commands (the warehouse opened read-only, so they never block the nightly run):
               describe [--warehouse FILE]              the views and their columns, with their comments
+              describe --sql [MODEL|INDICATOR]         the panel's SQL as the build runs it, model by model in
+                                                       build order; for a model or an indicator code (such as
+                                                       HV_INV_PATENTS) what it is computed from, and where
               export-parquet DIR [--warehouse FILE]    the fact tables and the panel as Parquet files in DIR
 
             Exit codes:

@@ -2,43 +2,118 @@ package stipanel.panel;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.core.io.Resource;
-
 import stipanel.warehouse.ColumnComments;
-import stipanel.warehouse.SqlScript;
 
 /**
- * Builds the marts from the facts: the grid of regions and years, the components (indicator inputs) of every
- * source, the indicators of {@code jobs/indicators/} and the plan's targets. The SQL is in
- * {@code src/main/resources/sql/panel/}; what varies with the files under {@code jobs/} is spliced in here.
+ * Builds the panel's models ({@link ModelGraph}) in the graph's order: each is materialised as its header says
+ * ({@code create or replace table … as} its query, or a view), described (its description and columns become the
+ * warehouse's comments) and checked; a failed check stops the build, naming the model, the check and a row.
  */
 public final class PanelBuilder {
 
-    private final List<Indicator> indicators;
+    private final ModelGraph graph;
 
     public PanelBuilder(List<Indicator> indicators) {
-        this.indicators = indicators;
+        this(ModelGraph.shipped(indicators));
+    }
+
+    public PanelBuilder(ModelGraph graph) {
+        this.graph = graph;
     }
 
     public void build(Connection c) throws SQLException {
-        for (Resource script : SqlScript.resources("sql/panel/*.sql")) {
-            String sql = SqlScript.read(script);
-            sql = sql.replace("{{component_queries}}", componentQueries())
-                    .replace("{{wide_columns}}", wideColumns(c))
-                    .replace("{{indicator_queries}}", indicatorQueries())
-                    .replace("{{indicator_null_rules}}", indicatorNullRules())
-                    .replace("{{indicator_inputs}}", indicatorInputs());
-            SqlScript.run(c, sql, script.getFilename());
+        for (Model model : graph.ordered()) {
+            execute(c, "create or replace " + model.materialized() + " " + model.name() + " as\n" + model.sql(), model);
+            describe(c, model);
+            check(c, model);
         }
         commentComponentColumns(c);
         ColumnComments.inherit(c);
+    }
+
+    private static void execute(Connection c, String sql, Model model) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new SQLException(model.origin() + ": " + e.getMessage() + "\n" + sql, e);
+        }
+    }
+
+    private static void describe(Connection c, Model model) throws SQLException {
+        execute(c, "comment on " + model.materialized() + " " + model.name() + " is " + literal(model.description()), model);
+        for (Map.Entry<String, String> column : model.columns().entrySet()) {
+            execute(c, "comment on column " + model.name() + "." + column.getKey() + " is " + literal(column.getValue()),
+                    model);
+        }
+    }
+
+    /** Runs the model's checks; the first that finds a row stops the build with that row. */
+    private static void check(Connection c, Model model) throws SQLException {
+        Model.Checks checks = model.checks();
+        for (String query : checks.failsWhen()) {
+            String message = first(c, "select * from (\n" + query + "\n) limit 1", model);
+            if (message != null) {
+                throw failure(model, "fails_when", message);
+            }
+        }
+        if (!checks.unique().isEmpty()) {
+            String keys = String.join(", ", checks.unique());
+            String row = first(c, "select " + keys + ", count(*) as rows from " + model.name() + " group by " + keys
+                    + " having count(*) > 1 order by " + keys + " limit 1", model);
+            if (row != null) {
+                throw failure(model, "unique [" + keys + "]", row);
+            }
+        }
+        String key = checks.unique().isEmpty() ? "*" : String.join(", ", checks.unique());
+        for (String column : checks.notNull()) {
+            String row = first(c, "select " + key + " from " + model.name() + " where " + column + " is null limit 1",
+                    model);
+            if (row != null) {
+                throw failure(model, "not_null " + column, row);
+            }
+        }
+        for (Map.Entry<String, List<String>> accepted : checks.acceptedValues().entrySet()) {
+            String values = accepted.getValue().stream().map(PanelBuilder::literal).collect(Collectors.joining(", "));
+            String row = first(c, "select " + accepted.getKey() + ", " + key + " from " + model.name() + " where "
+                    + accepted.getKey() + " not in (" + values + ") limit 1", model);
+            if (row != null) {
+                throw failure(model, "accepted_values " + accepted.getKey() + " " + accepted.getValue(), row);
+            }
+        }
+    }
+
+    /** The first row of a query as {@code column=value, …} (a single column: its value), or null if there is none. */
+    private static String first(Connection c, String query, Model model) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+            if (!r.next()) {
+                return null;
+            }
+            ResultSetMetaData md = r.getMetaData();
+            if (md.getColumnCount() == 1) {
+                return r.getString(1);
+            }
+            List<String> cells = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                cells.add(md.getColumnName(i) + "=" + r.getString(i));
+            }
+            return String.join(", ", cells);
+        } catch (SQLException e) {
+            throw new SQLException(model.origin() + ": a check does not run: " + e.getMessage() + "\n" + query, e);
+        }
+    }
+
+    private static IllegalStateException failure(Model model, String check, String row) {
+        return new IllegalStateException("面板模型 " + model.name() + "（" + model.origin() + "）的检查 " + check
+                + " 未通过：" + row + " / model " + model.name() + " failed its check " + check);
     }
 
     /** One column of {@code marts.components_wide} per component, described from {@code ref.components}. */
@@ -48,8 +123,8 @@ public final class PanelBuilder {
                 "select code, name, unit, source from ref.components order by code")) {
             while (r.next()) {
                 comments.add("comment on column marts.components_wide." + r.getString(1).toLowerCase(Locale.ROOT)
-                        + " is '" + (r.getString(2) + "（" + r.getString(3) + "） / component " + r.getString(1)
-                        + " in " + r.getString(3) + ", from " + r.getString(4)).replace("'", "''") + "'");
+                        + " is " + literal(r.getString(2) + "（" + r.getString(3) + "） / component " + r.getString(1)
+                        + " in " + r.getString(3) + ", from " + r.getString(4)));
             }
         }
         for (String comment : comments) {
@@ -59,53 +134,7 @@ public final class PanelBuilder {
         }
     }
 
-    private static String componentQueries() {
-        return SqlScript.resources("jobs/components/*.sql").stream()
-                .map(r -> "select region_code, year, component_code, value, origin from (\n" + SqlScript.read(r)
-                        + "\n) as " + r.getFilename().replace(".sql", ""))
-                .collect(Collectors.joining("\nunion all\n"));
-    }
-
-    private static String wideColumns(Connection c) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select code from ref.components order by code")) {
-            while (r.next()) {
-                String code = r.getString(1);
-                columns.add("max(c.value) filter (where c.component_code = '" + code + "') as "
-                        + code.toLowerCase(Locale.ROOT));
-            }
-        }
-        return String.join(",\n    ", columns);
-    }
-
-    private String indicatorQueries() {
-        return indicators.stream()
-                .map(i -> "select '" + i.code() + "' as indicator_code, region_code, year, cast(value as double) as value"
-                        + " from (\n" + i.sql().strip() + "\n) as " + i.code().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining("\nunion all\n"));
-    }
-
-    /**
-     * The catalogue's part of why a value is NULL, one row per indicator (030_panel.sql words the reasons):
-     * (indicator_code, defined_from, otherwise_code, otherwise_reason).
-     */
-    private String indicatorNullRules() {
-        return "values\n        " + indicators.stream()
-                .map(i -> "(" + literal(i.code()) + ", " + literal(i.definedFrom()) + ", "
-                        + literal(i.undefinedWhen() == null ? null : i.undefinedWhen().code()) + ", "
-                        + literal(i.undefinedWhen() == null ? null : i.undefinedWhen().reason()) + ")")
-                .collect(Collectors.joining(",\n        "));
-    }
-
-    /** (indicator_code, component_code): every indicator's inputs. */
-    private String indicatorInputs() {
-        String rows = indicators.stream()
-                .flatMap(i -> i.inputs().stream().distinct().map(x -> "(" + literal(i.code()) + ", " + literal(x) + ")"))
-                .collect(Collectors.joining(",\n        "));
-        return rows.isEmpty() ? "select null::varchar, null::varchar where false" : "values\n        " + rows;
-    }
-
     private static String literal(String text) {
-        return text == null ? "null::varchar" : "'" + text.replace("'", "''") + "'";
+        return "'" + text.replace("'", "''") + "'";
     }
 }

@@ -74,10 +74,12 @@ public final class ReferenceTables {
                 }
             }
         }
-        try (PreparedStatement p = c.prepareStatement("insert into ref.indicators values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement p = c.prepareStatement("insert into ref.indicators values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Indicator i : indicators) {
+                Indicator.NullReason undefined = i.undefinedWhen();
                 insert(p, i.code(), i.nameZh(), i.nameEn(), i.unit(), i.formula(), String.join(",", i.inputs()),
-                        i.trajectory(), i.source(), i.definitionFile());
+                        i.trajectory(), i.source(), i.definitionFile(), i.definedFrom(),
+                        undefined == null ? null : undefined.code(), undefined == null ? null : undefined.reason());
             }
         }
         try (PreparedStatement plan = c.prepareStatement("insert into ref.plans values (?, ?, ?, ?, ?, ?, ?)");

@@ -83,7 +83,7 @@ final class DataQualitySheet {
         // Loaded list rows whose enterprise the registry does not identify (docs/sources.md): the office adds the extract.
         try (PreparedStatement p = c.prepareStatement("""
                 select file_name, sheet, row_number, reason_code, reason, enterprise_name
-                from staging.certification_name_issues
+                from marts.certification_name_issues
                 """); ResultSet q = p.executeQuery()) {
             while (q.next()) {
                 line(sheet, st, r++, n++, q.getString(1),

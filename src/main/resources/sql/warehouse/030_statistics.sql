@@ -80,3 +80,15 @@ select distinct region_code from staging.statistics_current;
 comment on view staging.statistics_regions is '统计数据涉及的地区 / Regions the statistics place figures in';
 comment on column staging.statistic_conflicts.distinct_values is '不同数值的个数 / How many different values were published';
 comment on column staging.statistic_conflicts.values_seen is '各版本数值 / The values seen';
+
+-- The panel's years: every year from the earliest to the latest in a table of statistics. The build takes them of the
+-- statistics it counted (marts.panel_years); staging.panel_years of the current statistics, for the live views of the
+-- year ends (main.patent_year_end, staging.certification_year_ends).
+create or replace macro staging.panel_years_of(statistics_table) as table
+select cast(unnest(range(min(year), max(year) + 1)) as integer) as year
+from query_table(statistics_table);
+
+create or replace view staging.panel_years as
+select * from staging.panel_years_of('staging.statistics_current');
+comment on view staging.panel_years is '现行统计数据的年份（最早至最晚） / Years of the current statistics, earliest to latest';
+comment on column staging.panel_years.year is '年份 / Year';

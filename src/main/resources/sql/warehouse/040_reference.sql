@@ -22,7 +22,7 @@ comment on column ref.components.unit is '计量单位 / Unit';
 comment on column ref.components.city_rule is '市级取值规则：official_else_sum_all 有官方市级数用之，否则全部所辖县之和（任一缺失则空）；sum_counties 所辖县之和 / City value: official_else_sum_all = the official city figure, else the sum over all its counties (NULL if any lacks it); sum_counties = the sum over its counties';
 comment on column ref.components.source is '来源 / Where it comes from';
 
-comment on table ref.indicators is '指标目录（jobs/indicators/indicators.yml） / Indicator catalogue, from jobs/indicators/indicators.yml';
+comment on table ref.indicators is '指标目录（jobs/indicators/，每个指标一个文件） / Indicator catalogue, from jobs/indicators/: a file per indicator';
 comment on column ref.indicators.code is '指标代码 / Indicator code';
 comment on column ref.indicators.name_zh is '中文名称 / Chinese name';
 comment on column ref.indicators.name_en is '英文名称 / English name';
@@ -31,7 +31,10 @@ comment on column ref.indicators.formula is '计算公式 / Formula';
 comment on column ref.indicators.inputs is '输入量代码（逗号分隔） / Input components, comma-separated';
 comment on column ref.indicators.trajectory is '预期值轨迹：linear 由基期值线性至目标；from_zero 由0起（累计指标）；target 即目标值 / Trajectory of the expected value: linear from the base-year value, from_zero (cumulative), or target itself';
 comment on column ref.indicators.source is '数据来源 / Source of the inputs';
-comment on column ref.indicators.definition_file is '定义所在SQL文件 / SQL file that computes it';
+comment on column ref.indicators.definition_file is '定义所在文件（含计算SQL） / File that defines and computes it';
+comment on column ref.indicators.defined_from is '起算：first_year 规划首年起、after_base_year 基期后起；之前为空（before_plan） / first_year or after_base_year: NULL before it (before_plan)';
+comment on column ref.indicators.undefined_code is '输入齐全而值为空时的原因代码 / Reason code when every input is there and the value is NULL';
+comment on column ref.indicators.undefined_reason is '输入齐全而值为空时的原因（中文） / Reason, in Chinese, when every input is there and the value is NULL';
 
 comment on table ref.plans is '规划（jobs/plans/*.yml） / Plans whose targets the panel tracks, from jobs/plans/*.yml';
 comment on column ref.plans.plan_id is '规划标识（文件名） / Plan identifier, its file name';

@@ -30,8 +30,8 @@ import org.yaml.snakeyaml.Yaml;
  * of {@code new RowRejectedException(…)}, {@code new SheetRefusedException(…)} (and their {@code this(…)}),
  * {@code new FileOutcome(…)}, FileIngester's {@code refused(…)}, {@code new Explained(…)} and the nightly
  * ingest's {@code postpone(…)} of an unfinished file; in SQL a
- * {@code {'code': '…', 'reason': …}} struct; in {@code jobs/indicators/indicators.yml} an {@code undefined_when}'s
- * code.
+ * {@code {'code': '…', 'reason': …}} struct; in the header of an indicator's file of {@code jobs/indicators/} its
+ * {@code undefined_when}'s code.
  * A code is written as a literal where its reason is raised, so that this test sees it.
  */
 class ReasonCodesTest {
@@ -60,8 +60,9 @@ class ReasonCodesTest {
         for (Path sql : files(Path.of("jobs"), ".sql")) {
             found.sql(sql.toString(), Files.readString(sql, StandardCharsets.UTF_8));
         }
-        found.indicators("jobs/indicators/indicators.yml",
-                Files.readString(Path.of("jobs/indicators/indicators.yml"), StandardCharsets.UTF_8));
+        for (Path indicator : files(Path.of("jobs/indicators"), ".sql")) {
+            found.indicator(indicator.toString(), Files.readString(indicator, StandardCharsets.UTF_8));
+        }
         // when compared with the catalogue
         Set<String> catalogue = catalogue().keySet();
         Set<String> unlisted = new TreeSet<>(found.codes.keySet());
@@ -141,12 +142,14 @@ class ReasonCodesTest {
                 -- {'code': 'in_sql_comment', 'reason': 'x'}
                 select case when a then {'code': 'sql_made_up', 'reason': '缺少输入：' || b} end as why
                 """);
-        found.indicators("x.yml", """
-                indicators:
-                  - code: X
-                    undefined_when:
-                      code: yaml_made_up
-                      reason: 分母为 0
+        found.indicator("x.sql", """
+                /*
+                code: X
+                undefined_when:
+                  code: yaml_made_up
+                  reason: 分母为 0
+                */
+                select region_code, year, a / b as value from marts.components_wide
                 """);
         // then
         assertEquals(new TreeSet<>(List.of("made_up", "file_made_up", "sql_made_up", "yaml_made_up")),
@@ -235,13 +238,12 @@ class ReasonCodesTest {
         }
 
         @SuppressWarnings("unchecked")
-        void indicators(String path, String yaml) {
-            Map<String, Object> root = new Yaml().load(yaml);
-            for (Map<String, Object> indicator : (List<Map<String, Object>>) root.get("indicators")) {
-                Map<String, Object> undefined = (Map<String, Object>) indicator.get("undefined_when");
-                if (undefined != null) {
-                    codes.putIfAbsent((String) undefined.get("code"), path + " " + indicator.get("code"));
-                }
+        void indicator(String path, String definition) {
+            Map<String, Object> header = new Yaml().load(definition.substring(definition.indexOf("/*") + 2,
+                    definition.indexOf("*/")));
+            Map<String, Object> undefined = (Map<String, Object>) header.get("undefined_when");
+            if (undefined != null) {
+                codes.putIfAbsent((String) undefined.get("code"), path + " " + header.get("code"));
             }
         }
     }

@@ -1,15 +1,23 @@
--- Every input of every indicator for every panel region and year. reported_components unions the files of
--- jobs/components/. A city takes its official figure where the statistics carry one, else the sum over ALL its
--- counties (NULL when any lacks it); a count is summed over its counties. Where a value is missing, origin says why in
--- Chinese: the panel's null reasons quote it.
+/*
+description: '面板每个地区、年份的全部输入量；市级按规则取官方数或所辖县之和 / Every component for every panel region and year; a city''s by its rule (official figure or sum of counties)'
+reads: [marts.panel_grid, marts.panel_regions, marts.panel_years, marts.reported_components, ref.components, ref.regions]
+columns:
+  region_code: '地区代码 / Region code'
+  year: '年份 / Year'
+  component_code: '输入量代码 / Component code'
+  value: '数值（标准单位，DECIMAL 精确值，比率在指标中才计算），缺失为空 / Value in the canonical unit, an exact DECIMAL until an indicator takes a ratio; NULL when missing'
+  origin: '取值来源，或缺失原因（中文：未报送、发布为“…”、所辖县缺数） / Origin of the value, or why it is missing (in Chinese: not delivered, published as "…", counties lacking)'
+checks:
+  unique: [region_code, year, component_code]
+  not_null: [region_code, year, component_code, origin]
+*/
+-- Every input of every indicator for every panel region and year, from the components the sources report
+-- (marts.reported_components). A city takes its official figure where the statistics carry one, else the sum over ALL
+-- its counties (NULL when any lacks it); a count is summed over its counties. Where a value is missing, origin says
+-- why in Chinese: the panel's null reasons quote it.
 -- Components are DECIMAL(38, 10), exact, until an indicator takes its ratio: a sum of doubles depends on the order
 -- DuckDB's threads add them in (5.553509999999999 one run, 5.55351 the next), a DECIMAL sum does not. A delivered
 -- value (a double nearest its decimal text) converts back to that decimal: ten places hold 0.000001 元 in 万元.
-
-create or replace table marts.reported_components as
-{{component_queries}};
-
-create or replace table marts.components as
 with grid as (
     select grid.region_code, grid.level, grid.year, catalogue.code as component_code, catalogue.city_rule
     from marts.panel_grid as grid
@@ -99,14 +107,4 @@ select
         when counties_value is not null then 'sum of counties'
         else '无全市数，所辖县缺数：' || counties_lacking
     end as origin
-from city_values;
-
-create or replace table marts.components_wide as
-select
-    grid.region_code,
-    grid.level,
-    grid.year,
-    {{wide_columns}}
-from marts.panel_grid as grid
-left join marts.components as c on c.region_code = grid.region_code and c.year = grid.year
-group by grid.region_code, grid.level, grid.year;
+from city_values
