@@ -11,6 +11,8 @@ columns:
 checks:
   unique: [region_code, year, component_code]
   not_null: [region_code, year, component_code, origin]
+  accepted_values:
+    component_code: [HTE_COUNT, TECH_SME_COUNT, SRDI_COUNT, TECH_SERVICE_ORGS, ROSTER_FIRMS, ROSTER_FIRMS_WITH_RD_INST]
 */
 -- Counts of the certification lists (docs/source-rules.md "Enterprises") and the roster's R&D-institution coverage (docs/panel.md), per county and
 -- year of the panel grid. A count is of distinct enterprises at Y-12-31; it is 0 where lists were delivered and no

@@ -11,6 +11,8 @@ columns:
 checks:
   unique: [region_code, year, component_code]
   not_null: [region_code, year, component_code, origin]
+  accepted_values:
+    component_code: [VALID_INV_PATENTS, HV_INV_PATENTS]
 */
 -- 有效发明专利 and 高价值发明专利 per county and year end (docs/source-rules.md "Patents"), counted over the year ends main.patent_year_end
 -- shows, taken of the build's marts.patents_current.

@@ -1,7 +1,7 @@
 /*
 model: marts.statistics_components
 description: '统计局报送的基础统计数（现行版本），缺官方数时以规上名录合计代替（标准单位） / Base statistics as published, current version, with roster stand-ins where no official figure was published; canonical units'
-reads: [marts.statistics_current, staging.roster_sums]
+reads: [marts.statistics_current, ref.base_statistics, staging.roster_sums]
 columns:
   region_code: '地区代码 / Region code'
   year: '年份 / Year'
@@ -11,6 +11,11 @@ columns:
 checks:
   unique: [region_code, year, component_code]
   not_null: [region_code, year, component_code, origin]
+  fails_when:
+    - |
+      select 'component ' || component_code || ' is no base statistic of ref.base_statistics' as message
+      from marts.statistics_components
+      where component_code not in (select code from ref.base_statistics)
 */
 -- Base statistics as published: the current version per statistic, region and year (counties and cities).
 -- Roster stand-ins (docs/source-rules.md "Enterprises"): IND_REVENUE, IND_RD_EXP, IND_VA and HT_VA of a county-year take the roster's sum

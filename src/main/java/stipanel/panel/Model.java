@@ -90,7 +90,9 @@ public record Model(String name, String materialized, String description, List<S
 
     /** This union_of model with its generated query, which reads {@code reads}. */
     Model generated(String query, List<String> reads) {
-        Model model = new Model(name, materialized, description, List.copyOf(reads), columns, checks, unionOf, query,
+        Set<String> all = new TreeSet<>(reads);
+        all.addAll(references(String.join("\n", checks.failsWhen()), name));
+        Model model = new Model(name, materialized, description, List.copyOf(all), columns, checks, unionOf, query,
                 origin);
         model.checkReads();
         return model;

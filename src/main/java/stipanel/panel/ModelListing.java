@@ -5,12 +5,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.core.io.Resource;
 
+import stipanel.ingest.ReferenceData;
 import stipanel.warehouse.SqlScript;
 
 /**
@@ -36,26 +41,65 @@ public final class ModelListing {
         }
         Indicator indicator = graph.indicators().stream()
                 .filter(i -> i.code().equalsIgnoreCase(name)).findFirst().orElse(null);
+        if (indicator != null) {
+            print(graph, indicator, out);
+            return;
+        }
         Model model = graph.model(name.toLowerCase(Locale.ROOT));
-        if (indicator == null && model == null) {
+        if (model == null) {
             throw new IllegalArgumentException("'" + name + "' is neither a model of the panel nor an indicator code");
         }
-        List<String> reads = indicator != null ? indicator.reads() : model.reads();
+        printLineage(graph, List.of(model), out);
+        print(model, graph.ordered().indexOf(model) + 1, out);
+    }
+
+    /**
+     * An indicator: its file (the query that turns its components into it), then the model of each source that
+     * computes those components, then everything they read.
+     */
+    private static void print(ModelGraph graph, Indicator indicator, PrintStream out) {
+        out.println("-- " + indicator.code() + "  " + indicator.nameZh() + "（" + indicator.unit() + "）  "
+                + indicator.definitionFile());
+        out.println("-- formula: " + indicator.formula() + "; inputs: " + String.join(", ", indicator.inputs()));
+        out.println("-- its values are rows of marts.indicator_values; with its plan target and status, of marts.panel");
+        out.println(indicator.sql().strip() + ";");
+        out.println();
+        Set<String> statistics = new TreeSet<>();
+        ReferenceData.csv("reference/base_statistics.csv").forEach(r -> statistics.add(r.get("code")));
+        Set<Model> producers = new LinkedHashSet<>();
+        for (String input : indicator.inputs()) {
+            List<Model> making = graph.ordered().stream()
+                    .filter(m -> m.checks().acceptedValues().getOrDefault("component_code", List.of()).contains(input))
+                    .toList();
+            Model producer = making.isEmpty() && statistics.contains(input)
+                    ? graph.model("marts.statistics_components") : making.isEmpty() ? null : making.get(0);
+            out.println("-- input " + input + " is computed by " + (producer == null ? "no model" : producer.name()
+                    + " (" + producer.origin() + ")"));
+            if (producer != null) {
+                producers.add(producer);
+            }
+        }
+        out.println();
+        for (Model producer : producers) {
+            print(producer, graph.ordered().indexOf(producer) + 1, out);
+        }
+        printLineage(graph, List.copyOf(producers), out);
+    }
+
+    /** The models and staging objects {@code models} read, directly or not, one line each in build order. */
+    private static void printLineage(ModelGraph graph, List<Model> models, PrintStream out) {
+        List<String> reads = models.stream().flatMap(m -> m.reads().stream()).toList();
         List<Model> upstream = graph.upstream(reads);
-        out.println("-- " + name + " is computed from " + upstream.size() + " models, in build order, then itself.");
-        printSources(upstream, reads, out);
-        for (int i = 0; i < upstream.size(); i++) {
-            print(upstream.get(i), i + 1, out);
+        Map<String, String> staging = stagingDefinitions();
+        out.println("-- what " + models.stream().map(Model::name).collect(Collectors.joining(", "))
+                + " read" + (models.size() == 1 ? "s" : "") + ", directly or not, in build order:");
+        for (Model m : upstream) {
+            out.println("--   " + (graph.ordered().indexOf(m) + 1) + ". " + m.name() + "  " + m.origin());
         }
-        if (indicator != null) {
-            out.println("-- " + indicator.code() + "  " + indicator.nameZh() + "（" + indicator.unit() + "）  "
-                    + indicator.definitionFile());
-            out.println("-- formula: " + indicator.formula() + "; inputs: " + String.join(", ", indicator.inputs()));
-            out.println("-- its values are rows of marts.indicator_values, its plan and status rows of marts.panel");
-            out.println(indicator.sql().strip() + ";");
-        } else {
-            print(model, upstream.size() + 1, out);
-        }
+        Set<String> all = new TreeSet<>(reads);
+        upstream.forEach(m -> all.addAll(m.reads()));
+        all.stream().filter(staging::containsKey).forEach(s -> out.println("--   " + s + "  " + staging.get(s)));
+        out.println();
     }
 
     private static void print(Model m, int position, PrintStream out) {
@@ -81,8 +125,8 @@ public final class ModelListing {
         out.println();
     }
 
-    /** Where the staging views and macros the models read are defined: the warehouse's layer, made at migrate time. */
-    private static void printSources(List<Model> upstream, List<String> reads, PrintStream out) {
+    /** Where each staging view and macro is defined: the warehouse's layer, made at migrate time. */
+    private static Map<String, String> stagingDefinitions() {
         Map<String, String> defined = new HashMap<>();
         for (Resource r : SqlScript.resources("sql/warehouse/*.sql")) {
             Matcher m = STAGING.matcher(SqlScript.read(r));
@@ -90,9 +134,6 @@ public final class ModelListing {
                 defined.putIfAbsent(m.group(1), "src/main/resources/sql/warehouse/" + r.getFilename());
             }
         }
-        List<String> all = new ArrayList<>(reads);
-        upstream.forEach(m -> all.addAll(m.reads()));
-        all.stream().filter(defined::containsKey).distinct().sorted()
-                .forEach(s -> out.println("-- " + s + " is defined in " + defined.get(s)));
+        return defined;
     }
 }

@@ -3,6 +3,11 @@ description: '各来源报送的输入量（县及官方市级数） / Component
 union_of: components
 checks:
   unique: [region_code, year, component_code]
+  fails_when:
+    - |
+      select 'component ' || component_code || ' is not in ref.components (jobs/components/components.csv)' as message
+      from marts.reported_components
+      where component_code not in (select code from ref.components)
 columns:
   region_code: '地区代码 / Region code'
   year: '年份 / Year'
