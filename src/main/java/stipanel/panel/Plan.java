@@ -26,7 +26,7 @@ public record Plan(String planId, String regionCode, String regionName, String t
                    int baseYear, int firstYear, int targetYear, List<Target> targets) {
 
     /**
-     * One target: the indicator (a code of {@code jobs/indicators/indicators.yml}, defined or not yet), the threshold
+     * One target: the indicator (a code of {@code jobs/indicators/}, defined or not yet), the threshold
      * in the indicator's unit, the direction, and where and how the plan states it. {@code unit} is optional and
      * documents the threshold's unit; it must then equal the indicator's.
      */

@@ -34,7 +34,7 @@ final class DefinitionsSheet {
         List<String> header = List.of("序号", "指标代码", "指标名称", "英文名称", "计量单位", "计算公式（定义）", "数据来源",
                 "规划目标", "规划条款与原文");
         Tables.heading(sheet, st, d.plan().regionName() + "科技创新指标说明（" + d.plan().baseYear() + "—"
-                + d.plan().targetYear() + "年规划）", "指标目录 jobs/indicators/indicators.yml；规划 " + d.plan().title(),
+                + d.plan().targetYear() + "年规划）", "指标定义 jobs/indicators/（每个指标一个文件）；规划 " + d.plan().title(),
                 null, header.size());
         Tables.header(sheet, st, header);
         Map<String, WorkbookData.Target> targets = new HashMap<>();
