@@ -5,7 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
+import java.util.List;
+
 import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -17,10 +22,12 @@ import stipanel.panel.PanelBuilder;
 import stipanel.warehouse.Warehouse;
 
 /**
- * Rebuilds the marts and the analysts' views from the facts, in one transaction, and records in
+ * Rebuilds the marts and the analysts' views from the facts (the tables the night's deliveries can change), in one transaction, and records in
  * {@code ops.panel_changes} which panel values differ from the panel the previous run built (the {@code runs} view).
  */
 public class BuildPanelTasklet implements Tasklet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BuildPanelTasklet.class);
 
     private final DataSource dataSource;
     private final PanelBuilder builder;
@@ -41,7 +48,10 @@ public class BuildPanelTasklet implements Tasklet {
                     : "select null::varchar as region_code, null::integer as year, null::varchar as indicator_code, "
                     + "null::double as value where false"));
         }
-        builder.build(c);
+        List<String> kept = builder.build(c);
+        if (!kept.isEmpty()) {
+            LOG.info("buildPanel: kept {} tables whose inputs did not change: {}", kept.size(), String.join(", ", kept));
+        }
         try (PreparedStatement p = c.prepareStatement("""
                 insert into ops.panel_changes
                 select ?, coalesce(now.region_code, before.region_code), coalesce(now.year, before.year),

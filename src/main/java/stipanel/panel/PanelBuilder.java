@@ -16,7 +16,8 @@ import stipanel.warehouse.ColumnComments;
 /**
  * Builds the panel's models ({@link ModelGraph}) in the graph's order: each is materialised as its header says
  * ({@code create or replace table … as} its query, or a view), described (its description and columns become the
- * warehouse's comments) and checked; a failed check stops the build, naming the model, the check and a row.
+ * warehouse's comments) and checked; a failed check stops the build, naming the model, the check and a row. A table
+ * whose inputs did not change since it was built is kept as it is.
  */
 public final class PanelBuilder {
 
@@ -30,14 +31,28 @@ public final class PanelBuilder {
         this.graph = graph;
     }
 
-    public void build(Connection c) throws SQLException {
+    /**
+     * Builds every model whose inputs changed since it was last built ({@link ModelBuilds}); a table whose inputs are
+     * as they were is kept. Returns the tables kept.
+     */
+    public List<String> build(Connection c) throws SQLException {
+        ModelBuilds builds = new ModelBuilds(c);
+        List<String> kept = new ArrayList<>();
         for (Model model : graph.ordered()) {
+            String inputs = builds.inputs(model);
+            if (builds.unchanged(model, inputs)) {
+                kept.add(model.name());
+                continue;
+            }
+            long start = System.nanoTime();
             execute(c, "create or replace " + model.materialized() + " " + model.name() + " as\n" + model.sql(), model);
             describe(c, model);
             check(c, model);
+            builds.built(model, inputs, (System.nanoTime() - start) / 1e9);
         }
         commentComponentColumns(c);
         ColumnComments.inherit(c);
+        return kept;
     }
 
     private static void execute(Connection c, String sql, Model model) throws SQLException {

@@ -59,7 +59,7 @@ public final class SqlScript {
         }
     }
 
-    static List<String> statements(String sql) {
+    public static List<String> statements(String sql) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : sql.split("\n", -1)) {

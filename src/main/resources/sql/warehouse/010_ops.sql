@@ -13,3 +13,12 @@ comment on table ops.run_settings is '生成当前面板的运行参数（单行
 comment on column ops.run_settings.run_date is '运行日期 / Date of the run';
 comment on column ops.run_settings.as_of is '截止日期：只计该日及以前发布的数据；为空表示全部 / As-of date: only data published on or before it counts; NULL for all';
 comment on column ops.run_settings.pledge_threshold_wan is '高价值专利质押融资金额门槛（万元） / Pledge amount (万元) from which a valid invention patent is high-value';
+
+-- What each table of the panel was built from (stipanel.panel.ModelBuilds): a table whose inputs are as they were is
+-- kept, not built again.
+comment on table ops.model_builds is '面板各模型表最近一次构建所依据的输入版本（输入未变的表在下次运行中保留，不重建） / What each table of the panel was last built from: a table whose inputs are unchanged is kept by the next run';
+comment on column ops.model_builds.model is '模型（表名） / Model, the table';
+comment on column ops.model_builds.inputs is '输入的版本：模型SQL、所读各模型的输出版本、所读来源表的指纹之哈希 / Version of the inputs: a hash of the model''s SQL, the output versions of the models it reads and the fingerprints of the source tables';
+comment on column ops.model_builds.output is '输出的版本：行数与各行哈希之和 / Version of the output: row count and the sum of the rows'' hashes';
+comment on column ops.model_builds.built_at is '构建时间 / When it was built';
+comment on column ops.model_builds.seconds is '构建耗时（秒，含检查） / Seconds the build and its checks took';

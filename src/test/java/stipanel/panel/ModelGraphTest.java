@@ -65,8 +65,10 @@ class ModelGraphTest {
     private static String failure(String checks, String sql) throws Exception {
         Model m = model("marts.t", "", "checks:\n  " + checks + "\n", sql);
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            s.execute("create schema marts; create schema ref; create table ref.components (code varchar, name varchar,"
-                    + " unit varchar, source varchar)");
+            s.execute("create schema marts; create schema ref; create schema ops; create table ref.components (code varchar,"
+                    + " name varchar, unit varchar, source varchar); create table ops.schema_migrations (version integer);"
+                    + " create table ops.model_builds (model varchar primary key, inputs varchar, output varchar,"
+                    + " built_at timestamp, seconds double)");
             new PanelBuilder(ModelGraph.of(List.of(m), List.of(), List.of())).build(c);
             return null;
         } catch (IllegalStateException e) {
