@@ -2,12 +2,6 @@
 model: marts.enterprise_components
 description: '各县各年末认定企业数（家）与规上工业企业名录数（家） / Certified enterprises per county and year end, and roster counts, in 家'
 reads: [marts.certification_placements, marts.panel_grid, marts.panel_years, staging.certification_year_ends_of, staging.roster_current]
-columns:
-  region_code: '地区代码 / Region code'
-  year: '年份 / Year'
-  component_code: '输入量代码（见 ref.components） / Component code, see ref.components'
-  value: '数值（标准单位） / Value in the canonical unit'
-  origin: '来源说明 / Where the value comes from'
 checks:
   unique: [region_code, year, component_code]
   not_null: [region_code, year, component_code, origin]

@@ -2,12 +2,6 @@
 model: marts.patent_components
 description: '各县各年末有效发明专利与高价值发明专利件数（件） / Valid and high-value invention patents per county and year end, in 件'
 reads: [marts.panel_grid, marts.panel_years, marts.patents_current, staging.patent_year_end_of]
-columns:
-  region_code: '地区代码 / Region code'
-  year: '年份 / Year'
-  component_code: '输入量代码（见 ref.components） / Component code, see ref.components'
-  value: '数值（标准单位） / Value in the canonical unit'
-  origin: '来源说明 / Where the value comes from'
 checks:
   unique: [region_code, year, component_code]
   not_null: [region_code, year, component_code, origin]

@@ -2,12 +2,6 @@
 model: marts.statistics_components
 description: '统计局报送的基础统计数（现行版本），缺官方数时以规上名录合计代替（标准单位） / Base statistics as published, current version, with roster stand-ins where no official figure was published; canonical units'
 reads: [marts.statistics_current, ref.base_statistics, staging.roster_sums]
-columns:
-  region_code: '地区代码 / Region code'
-  year: '年份 / Year'
-  component_code: '输入量代码（见 ref.components） / Component code, see ref.components'
-  value: '数值（标准单位） / Value in the canonical unit'
-  origin: '来源说明 / Where the value comes from'
 checks:
   unique: [region_code, year, component_code]
   not_null: [region_code, year, component_code, origin]

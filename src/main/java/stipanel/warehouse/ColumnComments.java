@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Views repeat the columns of the tables they read. Rather than write each comment twice, a view column left
- * without a comment takes the comment of the same-named table column ({@code facts} and {@code ingest} first).
+ * Views repeat the columns of the tables they read, and each source's component table ({@code marts.*_components},
+ * jobs/components/) the columns of {@code marts.reported_components}. Rather than write each comment again, such a
+ * column left without a comment takes the comment of the same-named table column ({@code facts} and {@code ingest}
+ * first).
  */
 public final class ColumnComments {
 
@@ -29,9 +31,10 @@ public final class ColumnComments {
                 )
                 select v.schema_name, v.table_name, v.column_name, d.comment
                 from duckdb_columns() as v
-                join duckdb_views() as views on views.schema_name = v.schema_name and views.view_name = v.table_name
                 join documented as d on d.column_name = v.column_name
-                where not views.internal and (v.comment is null or v.comment = '')
+                where (v.comment is null or v.comment = '')
+                    and ((v.schema_name, v.table_name) in (select schema_name, view_name from duckdb_views() where not internal)
+                        or (v.schema_name = 'marts' and v.table_name like '%_components'))
                 """;
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {

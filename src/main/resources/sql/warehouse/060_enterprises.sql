@@ -601,10 +601,11 @@ comment on column main.certification_status.enterprise_key is '计数用的企�
 comment on column main.certification_status.file_name is '来源文件名 / Source file name';
 comment on column main.certification_status.row_number is '来源行号 / Source row number';
 
--- The list rows of placements_table the office should look at (docs/sources.md); the workbook's 数据质量 sheet reads
--- them of the build's placements (marts.certification_name_issues), the view of the current ones: a name no delivered registry name matches (counted by the
--- list's own county, if it names one) and a name several enterprises share (not counted). Delivering the registry
--- extract that holds them resolves both on the next run. Proposed lists count toward nothing and are not listed.
+-- The list rows of placements_table the office should look at (docs/sources.md): a name no delivered registry name
+-- matches (counted by the list's own county, if it names one) and a name several enterprises share (not counted).
+-- Delivering the registry extract that holds them resolves both on the next run. Proposed lists count toward nothing
+-- and are not listed. The workbook's 数据质量 sheet reads them of the build's placements
+-- (marts.certification_name_issues); the view below, of the current ones.
 create or replace macro staging.certification_name_issues_of(placements_table) as table
 with issues as (
     select
