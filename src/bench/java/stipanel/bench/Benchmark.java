@@ -50,14 +50,23 @@ public final class Benchmark {
               --work DIR          scratch folder for warehouses                (default DIR/bench-work)
               --jfr DIR           record each sti-panel child with JFR into DIR (profile with 'jfr print')
               --repeat N          runs per path; the median is printed         (default 1)
+              --jar FILE          the product jar small-night runs             (default target/sti-panel.jar)
+              --national WORK     small-night: a folder of 'bench-load job' kept with STIPANEL_BENCH_KEEP=1
+                                  (warehouse/, inbox/); default: made once in WORK/small-night-national
 
             nightly: the whole nightly run on every file of DIR (generate without --encoding both), twice
             into fresh warehouses, with DuckDB's default threads and with one thread, then once more on the
             second with nothing new; prints each night's time and peak RSS and whether the two panels and
             indices are equal in every column, and what the third night changed.
+
+            small-night: a delivery of 6 statistics rows, three ways in turn per round (--repeat): a bare
+            JVM loading it with read_csv (no Spring), 'java -jar JAR run' into an empty warehouse, and the
+            same on a copy of the national warehouse with the delivery added to its inbox; wall and peak RSS
+            of each, their medians, empty/bare and national/empty.
             """;
 
-    record Options(Path data, List<String> kinds, List<String> paths, String xmx, Path work, Path jfr, int repeat) {
+    record Options(Path data, List<String> kinds, List<String> paths, String xmx, Path work, Path jfr, int repeat,
+                   Path jar, Path national) {
     }
 
     record Result(long rows, double seconds, double wallSeconds, long peakKb, String note) {
@@ -75,9 +84,12 @@ public final class Benchmark {
             }
             out.printf("sti-panel benchmark  %s  %d cores  child -Xmx%s  java %s%n", machine(),
                     Runtime.getRuntime().availableProcessors(), o.xmx(), System.getProperty("java.version"));
-            out.printf("%-22s %-9s %11s %8s %10s %7s %8s %8s %6s  %s%n", "file", "path", "rows", "seconds", "rows/s",
-                    "ratio", "JVM wall", "peak RSS", "load1", "note");
-            List<String> perFile = o.paths().stream().filter(p -> !p.equals("nightly")).toList();
+            List<String> perFile = o.paths().stream().filter(p -> !p.equals("nightly") && !p.equals("small-night"))
+                    .toList();
+            if (!perFile.isEmpty() || o.paths().contains("nightly")) {
+                out.printf("%-22s %-9s %11s %8s %10s %7s %8s %8s %6s  %s%n", "file", "path", "rows", "seconds",
+                        "rows/s", "ratio", "JVM wall", "peak RSS", "load1", "note");
+            }
             for (String kind : perFile.isEmpty() ? List.<String>of() : o.kinds()) {
                 for (String suffix : List.of(".csv", ".gbk.csv")) {
                     Path file = o.data().resolve(kind + suffix);
@@ -113,6 +125,9 @@ public final class Benchmark {
             }
             if (o.paths().contains("nightly")) {
                 nightly(o, out);
+            }
+            if (o.paths().contains("small-night")) {
+                SmallNight.run(o, o.jar(), o.national(), out);
             }
             return 0;
         } catch (IOException | InterruptedException | SQLException e) {
@@ -225,6 +240,8 @@ public final class Benchmark {
         Path work = null;
         Path jfr = null;
         int repeat = 1;
+        Path jar = Path.of("target", "sti-panel.jar");
+        Path national = null;
         for (Map.Entry<String, String> pair : Cli.optionPairs(args)) {
             String option = pair.getKey();
             String value = pair.getValue();
@@ -236,6 +253,8 @@ public final class Benchmark {
                 case "--work" -> work = Path.of(value);
                 case "--jfr" -> jfr = Path.of(value);
                 case "--repeat" -> repeat = Integer.parseInt(value);
+                case "--jar" -> jar = Path.of(value);
+                case "--national" -> national = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'\n" + USAGE);
             }
         }
@@ -243,12 +262,13 @@ public final class Benchmark {
             throw new IllegalArgumentException("--data DIR (a folder written by generate) is required\n" + USAGE);
         }
         for (String p : paths) {
-            if (!List.of("duckdb", "ingester", "rows", "job", "nightly").contains(p)) {
-                throw new IllegalArgumentException("--paths takes duckdb, ingester, rows, job and nightly, not '" + p
-                        + "'");
+            if (!List.of("duckdb", "ingester", "rows", "job", "nightly", "small-night").contains(p)) {
+                throw new IllegalArgumentException("--paths takes duckdb, ingester, rows, job, nightly and small-night,"
+                        + " not '" + p + "'");
             }
         }
-        return new Options(data, kinds, paths, xmx, work == null ? data.resolve("bench-work") : work, jfr, repeat);
+        return new Options(data, kinds, paths, xmx, work == null ? data.resolve("bench-work") : work, jfr, repeat,
+                jar, national);
     }
 
     /** The first load average (1 minute) of /proc/loadavg. */
