@@ -142,7 +142,6 @@ public final class NightlyRun {
     private static ConfigurableApplicationContext context(RunOptions options, Path database, Object[] extraBeans) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("stipanel.database", database.toString());
-        properties.put("spring.batch.job.enabled", "false");
         properties.put("spring.main.log-startup-info", "false");
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.stipanel", "INFO");
