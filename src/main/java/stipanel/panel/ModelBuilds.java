@@ -28,8 +28,8 @@ import stipanel.warehouse.SqlScript;
  * deliveries can change and keeps the rest as the last build left them.
  *
  * <p>A model's inputs are hashed: its definition and the version of each thing it reads. A model it reads has the
- * version of its output (row count and the sum of its rows' hashes, taken when it was built: a table rebuilt to the
- * same rows changes nothing downstream). A staging view or macro of {@code sql/warehouse/} stands for its definition and
+ * version of its output (for a table of up to 100,000 rows its row count and the sum of its rows' hashes, taken when
+ * it was built, so that a table rebuilt to the same rows changes nothing downstream; for a larger one its inputs). A staging view or macro of {@code sql/warehouse/} stands for its definition and
  * the base tables it reads, however deep. A base table's fingerprint is its row count and the sum of its rows' hashes,
  * except: a fact table is only ever appended to, a delivery's rows at once, so its fingerprint is its row count and
  * the ledger rows ({@code ingest.deliveries}) of the files its rows come from; those rows stand for the ledger in what
@@ -42,10 +42,14 @@ final class ModelBuilds {
             "\\A\\s*(?:--[^\\n]*\\n\\s*)*create or replace (?:view|macro)(?: table)? ([a-z_]+\\.[a-z_0-9]+)",
             Pattern.CASE_INSENSITIVE);
 
+    /** Tables up to this many rows are versioned by their rows, larger ones by their inputs. */
+    private static final long HASHED_ROWS = 100_000;
+
     private final Connection c;
     private final Map<String, String> definitions;
     private final Map<String, String[]> previous = new HashMap<>();
     private final Map<String, String> versions = new HashMap<>();
+    private final Map<String, String> fingerprints = new HashMap<>();
     private final String schemaVersion;
 
     ModelBuilds(Connection c) throws SQLException {
@@ -99,7 +103,7 @@ final class ModelBuilds {
             versions.put(model.name(), inputs);
             return;
         }
-        String output = query("select count(*) || ':' || coalesce(sum(hash(t)), 0) from " + model.name() + " as t");
+        String output = outputVersion(model, inputs);
         versions.put(model.name(), output);
         try (PreparedStatement p = c.prepareStatement(
                 "insert or replace into ops.model_builds values (?, ?, ?, current_timestamp, ?)")) {
@@ -109,6 +113,16 @@ final class ModelBuilds {
             p.setDouble(4, seconds);
             p.executeUpdate();
         }
+    }
+
+    /**
+     * A small table's version is its rows (so that one rebuilt to the same rows, such as the grid after a statistics
+     * file, keeps what reads it); a large one's, its inputs: hashing millions of rows would cost more than it saves.
+     */
+    private String outputVersion(Model model, String inputs) throws SQLException {
+        long rows = Long.parseLong(query("select count(*) from " + model.name()));
+        return rows > HASHED_ROWS ? "inputs " + inputs
+                : query("select count(*) || ':' || coalesce(sum(hash(t)), 0) from " + model.name() + " as t");
     }
 
     private String version(String read) throws SQLException {
@@ -150,6 +164,16 @@ final class ModelBuilds {
     }
 
     private String fingerprint(String table, boolean factsCoverLedger) throws SQLException {
+        String key = table + (factsCoverLedger ? " with facts" : "");
+        String known = fingerprints.get(key);
+        if (known == null) {
+            known = fingerprintOf(table, factsCoverLedger);
+            fingerprints.put(key, known);
+        }
+        return known;
+    }
+
+    private String fingerprintOf(String table, boolean factsCoverLedger) throws SQLException {
         if (table.startsWith("facts.")) {
             return query("select (select count(*) from " + table + ") || ':' || coalesce(sum(hash(d)), 0)"
                     + " from ingest.deliveries as d where d.content_hash in (select content_hash from " + table + ")");
