@@ -254,15 +254,17 @@ public final class FileIngester {
             }
             LoadContext context = header.context(connection, delivery, "", settings, "", tally);
             tally.kinds.add(kind);
-            String lane = kind.fastLane(context);
+            String lane = kind.fastLane(new LoadContext(csv.reader(connection), context.delivery(), context.sheet(),
+                    context.header(), context.settings()));
+            String delivered = delivered(kind, context.header(), width);
             for (StagedCsv.Part part : parts.get()) {
-                if (!csv.stage(connection, part, width)) {
+                if (!csv.stage(connection, part, width, delivered, lane)) {
                     // Not one row per line after all (or DuckDB refused a later part): the row path reads the file.
                     discard(delivery, connection, tally.kinds);
                     tally.clear();
                     return Optional.empty();
                 }
-                if (loadStagedPart(csv, kind, lane, headerRow.number(), width, context, tally)) {
+                if (loadStagedPart(csv, kind, headerRow.number(), width, context, tally)) {
                     break;
                 }
             }
@@ -275,26 +277,23 @@ public final class FileIngester {
      * Loads the staged part: the rows off the fast lane through the kind's loader, then the lane's rows in one
      * statement. True when a notes row ended the table.
      */
-    private static boolean loadStagedPart(StagedCsv csv, SetBasedKind kind, String lane, int headerLine, int width,
+    private static boolean loadStagedPart(StagedCsv csv, SetBasedKind kind, int headerLine, int width,
                                           LoadContext context, Tally tally) throws SQLException {
         DuckDBConnection connection = context.connection();
-        try (Statement s = connection.createStatement()) {
-            s.execute(delivered(kind, context.header(), width, csv));
-            s.execute("create or replace temp table slow_lane as select ordinal from (" + lane + ") where not fast");
-        }
         int stoppedAt;
         try (ExtractKind.RowLoader loader = kind.open(context);
              DuckDBAppender rejections = connection.createAppender("ingest", "rejected_rows");
              Statement s = connection.createStatement();
-             ResultSet slow = s.executeQuery("select " + csv.ordinal() + " as ordinal, stage.* from " + csv.table()
-                     + " semi join slow_lane on slow_lane.ordinal = " + csv.ordinal() + " order by 1")) {
+             ResultSet slow = s.executeQuery("select ordinal, cells from " + csv.table()
+                     + " where not fast order by ordinal")) {
             stoppedAt = loadRows(StagedCsv.rows(slow, headerLine, width), width, loader, context, rejections, tally);
         }
         // Below a notes row the table is over, for the lane's rows too. The hash and the numbers are written into
-        // the statement (a hexadecimal hash, numbers: nothing to escape); the lane is text spliced in anyway.
+        // the statement (a hexadecimal hash, numbers: nothing to escape).
         String insert = "insert into " + kind.factTables().get(0) + " select '" + context.delivery().contentHash()
-                + "', '', " + (headerLine + 1L) + " + ordinal, * exclude (ordinal, fast) from (" + lane + ") where fast"
-                + (stoppedAt == Integer.MAX_VALUE ? "" : " and ordinal < " + ((long) stoppedAt - headerLine - 1));
+                + "', '', " + (headerLine + 1L) + " + ordinal, * exclude (ordinal, fast, cells) from " + csv.table()
+                + " where fast" + (stoppedAt == Integer.MAX_VALUE ? "" : " and ordinal < "
+                + ((long) stoppedAt - headerLine - 1));
         try (Statement s = connection.createStatement()) {
             // The facts need no order (their row numbers say where they came from); DuckDB inserts faster when its
             // threads may interleave their rows.
@@ -303,21 +302,22 @@ public final class FileIngester {
             s.execute("reset preserve_insertion_order");
             tally.read += fast;
             tally.loaded += fast;
-            s.execute("drop table slow_lane");
-            s.execute("drop view delivered");
         }
         return stoppedAt != Integer.MAX_VALUE;
     }
 
     /**
-     * The view a fast lane reads: each staged row's position, whether every cell fits {@link #MAX_CELL_CHARS}, and
-     * the kind's columns by name (NULL for a column the file does not have).
+     * The view a fast lane reads, over the rows {@code {{source}}} stands for ({@code c0}, each row's position, then
+     * its cells): the position, whether every cell fits {@link #MAX_CELL_CHARS}, the cells, and the kind's columns
+     * by name (NULL for a column the file does not have).
      */
-    private static String delivered(SetBasedKind kind, HeaderBinding binding, int width, StagedCsv csv) {
+    private static String delivered(SetBasedKind kind, HeaderBinding binding, int width) {
         StringBuilder fit = new StringBuilder();
+        StringBuilder cells = new StringBuilder();
         for (int c = 1; c <= width; c++) {
             fit.append(c > 1 ? " and " : "").append("coalesce(length(c").append(c).append(") <= ")
                     .append(MAX_CELL_CHARS).append(", true)");
+            cells.append(c > 1 ? ", " : "").append('c').append(c);
         }
         StringBuilder columns = new StringBuilder();
         for (Column column : kind.columns()) {
@@ -328,8 +328,8 @@ public final class FileIngester {
             columns.append(",\n        ").append(given == null ? delivered : "coalesce(" + delivered + ", "
                     + literal(given.value()) + ")").append(" as \"").append(column.name()).append('"');
         }
-        return "create or replace temp view delivered as\nselect " + csv.ordinal() + " as ordinal, " + fit
-                + " as cells_fit" + columns + "\nfrom " + csv.table();
+        return "create or replace temp view delivered as\nselect c0 as ordinal, " + fit + " as cells_fit, ["
+                + cells + "] as cells" + columns + "\nfrom {{source}}";
     }
 
     /**

@@ -27,24 +27,28 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * A CSV delivery read by DuckDB's own reader (the set-based path of issue #7, for kinds with a fast lane,
- * {@link SetBasedKind}): the rows below the header are staged part by part into a table {@link #table()}, as text
- * ({@code c1 … cN}), in file order, {@link #ordinal()} giving each row's position. DuckDB reads UTF-8 only, so a GBK
- * file is first transcoded.
+ * {@link SetBasedKind}), in one pass: the rows below the header are copied part by part, each line with its
+ * position below the header written in front of it ({@code 0,申请号,…}), and the kind's fast lane runs straight over
+ * DuckDB's reader of each part, its outcome for every row staged into a table {@link #table()} ({@code ordinal},
+ * {@code fast}, the facts, and for the rows off the lane their cells). DuckDB's reader gives no line numbers, and the
+ * lane's plan need not keep the file's order: the written positions number the rows. DuckDB reads UTF-8 only, so a
+ * GBK file is transcoded while it is copied.
  * <p>
  * The row path ({@link CsvExtractReader}) stays the reference: a file this class cannot stage exactly as that path
- * would read it is left to it. DuckDB's reader skips empty lines and lets a quoted cell span lines, and either
- * would shift the row numbers every rejection and every fact cites, so a part is staged only when its rows equal
- * its lines: each data row is then exactly one line. Bytes DuckDB finds invalid, ragged rows, stray quotes, a file
- * cut off mid-row and lines over its {@code max_line_size} make its reader fail, and the row path, which handles all
- * of them, takes the file.
+ * would read it is left to it. DuckDB's reader lets a quoted cell span lines, which would shift the row numbers
+ * every rejection and every fact cites, so a part is staged only when its rows are its lines, each line's position
+ * once: a line inside a quoted cell takes its position with it. An empty line, bytes DuckDB finds invalid, ragged
+ * rows, stray quotes, a file cut off mid-row and lines over its {@code max_line_size} make its reader fail, and the
+ * row path, which handles all of them, takes the file.
  * <p>
  * That failure must not touch the file's transaction (its facts, ledger row and the step's progress): in DuckDB any
  * error aborts the transaction it happens in, and the job would then fail on the same file every night. So DuckDB's
- * reader never runs in it. A second connection to the same database ({@link DuckDBConnection#duplicate()}, in
- * auto-commit) stages each part into an in-memory database attached for it; the job's connection reads the
- * committed table. It sees it although its transaction began earlier, because DuckDB begins a transaction's
- * snapshot of an attached database when a statement first reads it ({@code PatentFastLaneTest} stages files whole
- * and in many parts: a part not seen would fail its query).
+ * reader, and the lane over it, never run in it. A second connection to the same database
+ * ({@link DuckDBConnection#duplicate()}, in auto-commit, {@link #reader(DuckDBConnection)}) stages each part into
+ * an in-memory database attached for it; the job's connection reads the committed table. It sees it although its
+ * transaction began earlier, because DuckDB begins a transaction's snapshot of an attached database when a statement
+ * first reads it ({@code PatentFastLaneTest} stages files whole and in many parts: a part not seen would fail its
+ * query).
  */
 final class StagedCsv implements AutoCloseable {
 
@@ -60,16 +64,15 @@ final class StagedCsv implements AutoCloseable {
     /** The in-memory database holding the staged part, attached by {@link #reader}. */
     private String database;
     private Path parts;
-    private String ordinal;
 
     /** Names each part's database anew: the job's transaction may still hold the detached one of the part before. */
     private static final AtomicLong DATABASES = new AtomicLong();
 
     /**
-     * A part of the rows below the header: {@code skip} lines to pass over, then {@code rows} rows, one per line, the
-     * first of them {@code firstOrdinal} rows below the header.
+     * A part of the rows below the header: {@code rows} lines, each with its position in front, the first
+     * {@code firstOrdinal} rows below the header.
      */
-    record Part(Path path, int skip, long rows, long firstOrdinal) {
+    record Part(Path path, long rows, long firstOrdinal) {
     }
 
     /**
@@ -139,17 +142,13 @@ final class StagedCsv implements AutoCloseable {
     }
 
     /**
-     * Where the rows below the header (on line {@code headerLine}) are, in parts DuckDB stages one at a time so that
-     * memory stays flat as files grow: the file itself when it is UTF-8 and small, else copies (GBK: transcoded)
-     * of about {@link #partBytes()} each, cut at line ends. Empty when a GBK file holds a byte sequence that is not
-     * GB18030.
+     * Where the rows below the header (on line {@code headerLine}) are, in parts DuckDB reads one at a time so that
+     * memory stays flat as files grow: copies (GBK: transcoded) of about {@link #partBytes()} each, cut at line ends,
+     * every line numbered. Empty when a GBK file holds a byte sequence that is not GB18030.
      */
     Optional<List<Part>> split(int headerLine) throws IOException {
-        if (charset.equals(StandardCharsets.UTF_8) && Files.size(file) <= partBytes()) {
-            return Optional.of(List.of(new Part(file, headerLine, lines(file) - headerLine, 0)));
-        }
         parts = Files.createTempDirectory("sti-panel-stage-");
-        try (PartWriter writer = new PartWriter(parts, headerLine, partBytes())) {
+        try (PartWriter writer = new PartWriter(parts, headerLine, partBytes(), (byte) delimiter)) {
             if (charset.equals(StandardCharsets.UTF_8)) {
                 try (InputStream in = Files.newInputStream(file)) {
                     in.transferTo(writer);
@@ -162,56 +161,69 @@ final class StagedCsv implements AutoCloseable {
     }
 
     /**
-     * Stages one part ({@code width} columns) into {@link #table()}, in place of the part before. False, the job
-     * connection's transaction untouched, when DuckDB's reader refuses it or its rows are not one per line.
+     * The connection DuckDB's reader and the fast lane run on: the job connection's duplicate, in auto-commit. A
+     * kind's lane makes its macros on it ({@link SetBasedKind#fastLane}).
      */
-    boolean stage(DuckDBConnection connection, Part part, int width) throws SQLException {
-        detach();
+    DuckDBConnection reader(DuckDBConnection connection) throws SQLException {
         if (reader == null) {
             reader = connection.duplicate();
             reader.setAutoCommit(true);
+            try (Statement s = reader.createStatement()) {
+                // The rows carry their positions, so DuckDB's threads may interleave them.
+                s.execute("set preserve_insertion_order = false");
+            }
         }
+        return reader;
+    }
+
+    /**
+     * Runs the fast lane over one part ({@code width} columns) and stages its outcome into {@link #table()}, in
+     * place of the part before: {@code delivered} is the view the lane reads, {@code {{source}}} standing for the
+     * part's rows ({@code c0}, the position, then {@code c1 … cN}). False, the job connection's transaction
+     * untouched, when DuckDB's reader refuses the part or its rows are not its lines.
+     */
+    boolean stage(DuckDBConnection connection, Part part, int width, String delivered, String lane)
+            throws SQLException {
+        detach();
         StringJoiner columns = new StringJoiner(", ", "{", "}");
+        columns.add("'c0': 'BIGINT'");
         for (int c = 1; c <= width; c++) {
             columns.add("'c" + c + "': 'VARCHAR'");
         }
+        String source = "read_csv(" + literal(part.path().toAbsolutePath().toString())
+                + ", auto_detect = false, header = false, delim = " + literal(String.valueOf(delimiter))
+                + ", quote = '\"', escape = '\"', columns = " + columns + ")";
         String name = "staged_csv_" + DATABASES.incrementAndGet();
-        try (Statement s = reader.createStatement()) {
+        try (Statement s = reader(connection).createStatement()) {
             s.execute("attach ':memory:' as " + name);
             database = name;
-            s.execute("create table " + table() + " as select * from read_csv("
-                    + literal(part.path().toAbsolutePath().toString()) + ", auto_detect = false, header = false, skip = "
-                    + part.skip() + ", delim = " + literal(String.valueOf(delimiter))
-                    + ", quote = '\"', escape = '\"', columns = " + columns + ")");
+            s.execute(delivered.replace("{{source}}", source));
+            // The cells are kept for the rows the kind's loader reads, and only for those.
+            s.execute("create table " + table() + " as select * replace (case when fast then null else cells end"
+                    + " as cells) from (" + lane + ")");
         } catch (SQLException e) {
             return false;
         }
         try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("select count(*), coalesce(min(rowid), 0) from " + table())) {
+             ResultSet r = s.executeQuery("select count(*), count(distinct ordinal), coalesce(min(ordinal), 0),"
+                     + " coalesce(max(ordinal), -1) from " + table())) {
             r.next();
-            if (r.getLong(1) != part.rows()) {
-                return false;
-            }
-            ordinal = "(stage.rowid - " + r.getLong(2) + " + " + part.firstOrdinal() + ")";
+            // Every line's position once, and no other: each row is one line, its own.
+            return r.getLong(1) == part.rows() && r.getLong(2) == part.rows()
+                    && r.getLong(3) == part.firstOrdinal() && r.getLong(4) == part.firstOrdinal() + part.rows() - 1
+                    || part.rows() == 0 && r.getLong(1) == 0;
         }
-        return true;
     }
 
-    /** The staged part's table, named {@code stage} within its database. */
+    /** The staged part's table, named {@code lane} within its database. */
     String table() {
-        return database + ".stage";
+        return database + ".lane";
     }
 
     /**
-     * SQL for a staged row's position below the header, from 0: DuckDB's reader appends in file order, so it is the
-     * rowid's distance from the part's first, plus the rows before the part. (Counting with
-     * {@code row_number() over ()} doubles the time of staging.)
+     * The rows of a query that returns a staged row's {@code ordinal} and its {@code cells}, numbered as lines of the
+     * file.
      */
-    String ordinal() {
-        return ordinal;
-    }
-
-    /** The rows of a query that returns a staged row's position and its cells, numbered as lines of the file. */
     static Iterator<RawRow> rows(ResultSet r, int headerLine, int width) {
         return new Iterator<>() {
             private Boolean ahead;
@@ -235,10 +247,11 @@ final class StagedCsv implements AutoCloseable {
                 }
                 ahead = null;
                 try {
+                    Object[] given = (Object[]) r.getArray(2).getArray();
                     List<String> cells = new ArrayList<>(width);
-                    for (int c = 2; c <= width + 1; c++) {
-                        String cell = r.getString(c);
-                        cells.add(cell == null ? "" : cell);
+                    for (int c = 0; c < width; c++) {
+                        Object cell = c < given.length ? given[c] : null;
+                        cells.add(cell == null ? "" : cell.toString());
                     }
                     return new RawRow(headerLine + 1 + (int) r.getLong(1), cells);
                 } catch (SQLException e) {
@@ -277,50 +290,41 @@ final class StagedCsv implements AutoCloseable {
         }
     }
 
-    /** Lines of a file: its line feeds, and one more when the last line has none. */
-    static long lines(Path file) throws IOException {
-        long lines = 0;
-        byte last = '\n';
-        byte[] buffer = new byte[1 << 20];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.readNBytes(buffer, 0, buffer.length)) > 0; ) {
-                lines += lineFeeds(buffer, 0, n);
-                last = buffer[n - 1];
-            }
-        }
-        return last == '\n' ? lines : lines + 1;
-    }
-
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
 
     /**
-     * The bytes 0x0A in {@code bytes[from, to)}, eight at a time (a byte at a time took a sixth of the time DuckDB
-     * takes to read the file): each 0x0A becomes a zero byte, the only byte whose high bit the sum leaves clear.
+     * The index of the first byte 0x0A in {@code bytes[from, to)}, or -1; eight bytes at a time (a byte at a time
+     * took a sixth of the time DuckDB takes to read the file): each 0x0A becomes a zero byte, the only byte whose
+     * high bit the sum leaves clear.
      */
-    static int lineFeeds(byte[] bytes, int from, int to) {
-        int count = 0;
+    static int nextLineFeed(byte[] bytes, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long x = (long) LONGS.get(bytes, i) ^ 0x0A0A0A0A0A0A0A0AL;
-            count += Long.bitCount(~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN));
+            long zeros = ~(((x & LOW_SEVEN) + LOW_SEVEN) | x | LOW_SEVEN);
+            if (zeros != 0) {
+                return i + Long.numberOfTrailingZeros(zeros) / 8;
+            }
         }
         for (; i < to; i++) {
             if (bytes[i] == '\n') {
-                count++;
+                return i;
             }
         }
-        return count;
+        return -1;
     }
 
     /**
      * Writes the bytes it is given, less the first {@code dropLines} lines, into part files of about
-     * {@code partBytes} each, cut after a line feed, counting each part's lines.
+     * {@code partBytes} each, cut after a line feed, each line with its position (from 0) and the delimiter in
+     * front.
      */
     private static final class PartWriter extends OutputStream {
 
         private final Path dir;
         private final long partBytes;
+        private final byte delimiter;
         private final List<Part> parts = new ArrayList<>();
         private long dropLines;
         private OutputStream current;
@@ -328,12 +332,13 @@ final class StagedCsv implements AutoCloseable {
         private long bytes;
         private long rows;
         private long firstOrdinal;
-        private byte last = '\n';
+        private boolean lineStarted;
 
-        PartWriter(Path dir, long dropLines, long partBytes) {
+        PartWriter(Path dir, long dropLines, long partBytes, byte delimiter) {
             this.dir = dir;
             this.dropLines = dropLines;
             this.partBytes = partBytes;
+            this.delimiter = delimiter;
         }
 
         @Override
@@ -343,42 +348,47 @@ final class StagedCsv implements AutoCloseable {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            while (len > 0 && dropLines > 0) {
-                if (b[off] == '\n') {
-                    dropLines--;
+            int end = off + len;
+            while (off < end && dropLines > 0) {
+                int feed = nextLineFeed(b, off, end);
+                if (feed < 0) {
+                    return;
                 }
-                off++;
-                len--;
+                dropLines--;
+                off = feed + 1;
             }
-            while (len > 0) {
+            while (off < end) {
                 if (current == null) {
                     currentPath = dir.resolve("part-" + parts.size() + ".csv");
                     current = new BufferedOutputStream(Files.newOutputStream(currentPath), 1 << 20);
                 }
-                int take = len;
-                if (bytes + len >= partBytes) {
-                    int from = off + (int) Math.max(0, partBytes - bytes);
-                    int end = from;
-                    while (end < off + len && b[end] != '\n') {
-                        end++;
-                    }
-                    take = end < off + len ? end - off + 1 : len;
+                if (!lineStarted) {
+                    // The position goes in front of a line when its first byte comes: a file's last line feed
+                    // starts no line.
+                    byte[] position = Long.toString(firstOrdinal + rows).getBytes(StandardCharsets.US_ASCII);
+                    current.write(position);
+                    current.write(delimiter);
+                    bytes += position.length + 1;
+                    lineStarted = true;
                 }
+                int feed = nextLineFeed(b, off, end);
+                int take = (feed < 0 ? end : feed + 1) - off;
                 current.write(b, off, take);
-                rows += lineFeeds(b, off, off + take);
                 bytes += take;
-                last = b[off + take - 1];
                 off += take;
-                len -= take;
-                if (bytes >= partBytes && last == '\n') {
-                    closePart();
+                if (feed >= 0) {
+                    rows++;
+                    lineStarted = false;
+                    if (bytes >= partBytes) {
+                        closePart();
+                    }
                 }
             }
         }
 
         List<Part> finish() throws IOException {
             if (current != null) {
-                if (last != '\n') {
+                if (lineStarted) {
                     rows++;
                 }
                 closePart();
@@ -389,7 +399,7 @@ final class StagedCsv implements AutoCloseable {
         private void closePart() throws IOException {
             current.close();
             current = null;
-            parts.add(new Part(currentPath, 0, rows, firstOrdinal));
+            parts.add(new Part(currentPath, rows, firstOrdinal));
             firstOrdinal += rows;
             bytes = 0;
             rows = 0;

@@ -4,8 +4,9 @@
 -- 地区代码) goes through PatentExtractKind.read, the one implementation of every rule and its reason.
 -- PatentFastLaneTest loads the same files both ways and compares every fact and every rejection.
 --
--- Reads `delivered`: one row per staged data row, `ordinal` (its position), `cells_fit` (no cell too long) and one
--- text column per column of the kind, named as in PatentExtractKind, NULL where empty or not delivered. The macros
+-- Reads `delivered`: one row per data row of the CSV, `ordinal` (its position), `cells_fit` (no cell too long),
+-- `cells` (the row's cells as DuckDB read them, passed through for the rows off the lane) and one text column per
+-- column of the kind, named as in PatentExtractKind, NULL where empty or not delivered. The macros
 -- are plain_cells.sql's and those PatentExtractKind.fastLane makes from the Java rules' own constants; `lane_counties`
 -- is the list of counties the Java rules know (stipanel.ingest.Regions).
 -- {{only_lane_columns}} is true when every column the lane does not read is empty (PatentExtractKind.LANE_COLUMNS):
@@ -41,6 +42,16 @@ read as (
             when "地区代码" is null and uscc_is_valid(uscc) then substr(uscc, 3, 6)
         end as county_code
     from numbered
+),
+
+-- The county by `in`, not by a join: `delivered` reads DuckDB's CSV reader, which has no row count to plan with
+-- (it estimates 42 rows), and a left join to the 2,978 counties was then planned as a right join with its hash
+-- table built over every row of the file, all 45 columns of it: 700 MB per million rows, spilled to disk under the
+-- ingest's memory limit (docs/performance.md, "One pass over the file"). `in` is a mark join, its table always the
+-- counties.
+placed as (
+    select *, case when county_code in (select code from lane_counties) then county_code end as lane_county
+    from read
 )
 
 select
@@ -54,7 +65,7 @@ select
         and plain_text("名称") and plain_text("申请（专利权）人") and plain_text("获奖情况")
         and ("主分类号" is null or regexp_full_match("主分类号", '[A-H][0-9]{2}[A-Z](?: ?[1-9][0-9]{0,3}/[0-9]{1,6})?'))
         and ("专利权人统一社会信用代码" is null or uscc is not null)
-        and lane_counties.code is not null
+        and lane_county is not null
         and ("法律状态" is null or legal_status is not null)
         and ("失效日期" is null or lapse_date >= application_date)
         and (legal_status is distinct from '失效' or lapse_date is not null)
@@ -77,7 +88,7 @@ select
     end as main_ipc,
     "申请（专利权）人" as applicant,
     uscc as patentee_uscc,
-    lane_counties.code as region_code,
+    lane_county as region_code,
     case when "地区代码" is null then '专利权人统一社会信用代码' else '地区代码' end as region_from,
     legal_status,
     lapse_date,
@@ -86,6 +97,6 @@ select
     pledge_amount_wan,
     "获奖情况" as awards,
     coalesce(data_cutoff, {{first_ingested_on}}) as data_cutoff,
-    "数据截止日期" is null as data_cutoff_is_ingest_date
-from read
-left join lane_counties on lane_counties.code = read.county_code
+    "数据截止日期" is null as data_cutoff_is_ingest_date,
+    cells
+from placed
