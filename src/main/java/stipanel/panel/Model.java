@@ -15,11 +15,12 @@ import org.yaml.snakeyaml.Yaml;
  * One model of the panel: a query the build materialises as a table or a view of the warehouse, with what it reads,
  * what it is, its columns' meanings and its checks. A model is a file: a header (a leading block comment of YAML:
  * {@code model}, {@code description}, {@code materialized}, {@code reads}, {@code columns}, {@code checks}, or
- * {@code union_of} for a model that is the union of the component or indicator queries) and the query below it
+ * {@code generated} for a model whose query {@link ModelGraph} writes from a list: the union of the component models
+ * or of the indicators, the column per component) and the query below it
  * (docs/panel.md "The model graph").
  */
 public record Model(String name, String materialized, String description, List<String> reads,
-                    Map<String, String> columns, Checks checks, String unionOf, String sql, String origin) {
+                    Map<String, String> columns, Checks checks, String generated, String sql, String origin) {
 
     /** Objects a query can name: the warehouse's schemas. */
     private static final Pattern REFERENCE =
@@ -59,7 +60,7 @@ public record Model(String name, String materialized, String description, List<S
     public static Model parse(String text, String origin, String defaultName) {
         File file = split(text, origin);
         Map<String, Object> h = file.header();
-        Set<String> known = Set.of("model", "description", "materialized", "reads", "columns", "checks", "union_of");
+        Set<String> known = Set.of("model", "description", "materialized", "reads", "columns", "checks", "generated");
         for (String key : h.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalStateException(origin + ": unknown header field '" + key + "' (known: " + known + ")");
@@ -76,23 +77,23 @@ public record Model(String name, String materialized, String description, List<S
         }
         Map<String, String> columns = new LinkedHashMap<>();
         ((Map<String, Object>) h.getOrDefault("columns", Map.of())).forEach((k, v) -> columns.put(k, String.valueOf(v)));
-        String unionOf = (String) h.get("union_of");
-        if (unionOf != null && !(file.sql().isEmpty() && h.get("reads") == null)) {
-            throw new IllegalStateException(origin + ": a union_of model has no query and no reads: both are generated");
+        String generated = (String) h.get("generated");
+        if (generated != null && !(file.sql().isEmpty() && h.get("reads") == null)) {
+            throw new IllegalStateException(origin + ": a generated model has no query and no reads: both are generated");
         }
         Model model = new Model(name, materialized, description, strings(h.get("reads")), columns,
-                checks((Map<String, Object>) h.get("checks"), origin), unionOf, file.sql(), origin);
-        if (unionOf == null) {
+                checks((Map<String, Object>) h.get("checks"), origin), generated, file.sql(), origin);
+        if (generated == null) {
             model.checkReads();
         }
         return model;
     }
 
-    /** This union_of model with its generated query, which reads {@code reads}. */
+    /** This generated model with its query, which reads {@code reads}. */
     Model generated(String query, List<String> reads) {
         Set<String> all = new TreeSet<>(reads);
         all.addAll(references(String.join("\n", checks.failsWhen()), name));
-        Model model = new Model(name, materialized, description, List.copyOf(all), columns, checks, unionOf, query,
+        Model model = new Model(name, materialized, description, List.copyOf(all), columns, checks, generated, query,
                 origin);
         model.checkReads();
         return model;

@@ -104,7 +104,7 @@ public final class ModelListing {
 
     private static void print(Model m, int position, PrintStream out) {
         out.println("-- " + position + ". " + m.name() + "  (" + m.materialized() + "; " + m.origin()
-                + (m.unionOf() == null ? "" : "; the union of the " + m.unionOf() + ", generated") + ")");
+                + (m.generated() == null ? "" : "; generated: " + m.generated()) + ")");
         out.println("-- " + m.description());
         out.println("-- reads: " + (m.reads().isEmpty() ? "-" : String.join(", ", m.reads())));
         Model.Checks c = m.checks();

@@ -8,7 +8,7 @@ columns:
   reason_code: '原因代码（稳定，可分组；见 ref.reason_codes） / Stable code of the reason, to group by (see ref.reason_codes)'
   reason: '原因（中文） / Reason, in Chinese'
 checks:
-  unique: [indicator_code, region_code, year]
+  # one row per indicator, region and year: marts.panel's unique check, whose rows join these, holds it
   not_null: [indicator_code, region_code, year, reason_code, reason]
 */
 -- Why a value is NULL, in Chinese with a stable code (jobs/reference/reason_codes.csv, applies_to value), for every

@@ -1,8 +1,8 @@
 /*
 description: '各指标SQL的计算结果 / Values computed by the indicator SQL files'
-union_of: indicators
+generated: indicator_union
 checks:
-  unique: [indicator_code, region_code, year]
+  # unique per indicator, region and year: marts.panel's check, whose rows join these, would fail first otherwise
   not_null: [indicator_code, region_code, year]
 columns:
   indicator_code: '指标代码 / Indicator code'

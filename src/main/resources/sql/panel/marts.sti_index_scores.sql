@@ -11,7 +11,6 @@ columns:
   high: '同市各县各年最大值 / Maximum over the city''s counties and years'
   score: '得分 = 60 + 40 × (值 − 最小值) / (最大值 − 最小值)（at_most 指标反向） / Score 60 + 40 × (v − min) / (max − min), reversed for an at_most target'
 checks:
-  unique: [region_code, year, indicator_code]
   not_null: [city_code, region_code, year, indicator_code, score]
 */
 -- 科技创新指数（非官方） / Composite S&T innovation index, unofficial: Zhejiang's weights are not public (docs/panel.md).
