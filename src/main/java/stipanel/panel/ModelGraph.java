@@ -36,8 +36,12 @@ public final class ModelGraph {
         this.indicators = indicators;
     }
 
+    /** The graph of the shipped files, per catalogue: a JVM that runs many jobs (the tests) reads them once. */
+    private static final Map<List<Indicator>, ModelGraph> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static ModelGraph shipped(List<Indicator> indicators) {
-        return of(load("sql/panel/*.sql"), load("jobs/components/*.sql"), indicators);
+        return SHIPPED.computeIfAbsent(List.copyOf(indicators),
+                i -> of(load("sql/panel/*.sql"), load("jobs/components/*.sql"), i));
     }
 
     private static List<Model> load(String pattern) {

@@ -2,8 +2,6 @@ package stipanel.output;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,36 +36,5 @@ class AtomicFileTest {
         assertArrayEquals(content(), Files.readAllBytes(copy));
         Path fresh = Files.createFile(dir.resolve("fresh"));
         assertEquals(Files.getPosixFilePermissions(fresh), Files.getPosixFilePermissions(copy));
-    }
-
-    /**
-     * On a file system that clones (XFS with reflink=1, Btrfs), given by {@code STIPANEL_REFLINK_DIR}: the copy is a
-     * clone, and writing the source afterwards (the next night writing the working copy) leaves the copy (the
-     * published warehouse) as it was. Skipped elsewhere: ext4 and tmpfs cannot clone, and the copy above is the path
-     * they take.
-     */
-    @Test
-    void whereTheFileSystemClonesTheCopyIsACloneThatTheSourcesLaterWritesDoNotChange() throws IOException {
-        String reflinkDir = System.getenv("STIPANEL_REFLINK_DIR");
-        assumeTrue(reflinkDir != null, "STIPANEL_REFLINK_DIR names no folder on XFS (reflink=1) or Btrfs");
-        Path dir = Files.createTempDirectory(Path.of(reflinkDir), "atomic-file-test");
-        Path source = dir.resolve("sti-panel.duckdb.building");
-        Path copy = dir.resolve("sti-panel.duckdb.publishing");
-        try {
-            Files.write(source, content());
-            Files.write(copy, new byte[0]);
-            assertTrue(AtomicFile.cloned(source, copy), "cp --reflink=always cloned the file");
-            Files.delete(copy);
-            AtomicFile.copyNew(source, copy);
-            try (var out = Files.newOutputStream(source, java.nio.file.StandardOpenOption.WRITE)) {
-                out.write(new byte[4096]);
-            }
-            assertArrayEquals(content(), Files.readAllBytes(copy));
-            assertArrayEquals(new byte[4096], java.util.Arrays.copyOf(Files.readAllBytes(source), 4096));
-        } finally {
-            Files.deleteIfExists(source);
-            Files.deleteIfExists(copy);
-            Files.delete(dir);
-        }
     }
 }
