@@ -29,8 +29,9 @@ import stipanel.warehouse.SqlScript;
  *
  * <p>A model's inputs are hashed: its definition and the version of each thing it reads. A model it reads has the
  * version of its output (for a table of up to 100,000 rows its row count and the sum of its rows' hashes, taken when
- * it was built, so that a table rebuilt to the same rows changes nothing downstream; for a larger one its inputs). A staging view or macro of {@code sql/warehouse/} stands for its definition and
- * the base tables it reads, however deep. A base table's fingerprint is its row count and the sum of its rows' hashes,
+ * it was built, so that a table rebuilt to the same rows changes nothing downstream; for a larger one its inputs).
+ * A staging view or macro of {@code sql/warehouse/} stands for its definition and the base tables it reads, however
+ * deep. A base table's fingerprint is its row count and the sum of its rows' hashes,
  * except: a fact table is only ever appended to, a delivery's rows at once, so its fingerprint is its row count and
  * the ledger rows ({@code ingest.deliveries}) of the files its rows come from; those rows stand for the ledger in what
  * the staging views read of it, so that a statistics file does not rebuild the patents. {@code ops.run_settings}

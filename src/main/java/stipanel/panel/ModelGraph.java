@@ -23,8 +23,8 @@ import stipanel.warehouse.SqlScript;
  * panel's own: the rows, the plan, the index, the analysts' views) and of {@code jobs/components/} (each source's
  * components); three are generated here from the catalogue, the only SQL of the panel written by Java:
  * {@code marts.reported_components} (the union of every component model), {@code marts.indicator_values} (of every
- * indicator of {@code jobs/indicators/}) and {@code marts.components_wide} (a column per component). A model is built after every model it reads, whatever its file is called; among models
- * that do not depend on each other, by name.
+ * indicator of {@code jobs/indicators/}) and {@code marts.components_wide} (a column per component). A model is built
+ * after every model it reads, whatever its file is called; among models that do not depend on each other, by name.
  */
 public final class ModelGraph {
 
