@@ -47,7 +47,7 @@ final class ModelBuilds {
     private static final long HASHED_ROWS = 100_000;
 
     private final Connection c;
-    private final Map<String, String> definitions;
+    private final Map<String, String> definitions = new HashMap<>();
     private final Map<String, String[]> previous = new HashMap<>();
     private final Map<String, String> versions = new HashMap<>();
     private final Map<String, String> fingerprints = new HashMap<>();
@@ -55,7 +55,7 @@ final class ModelBuilds {
 
     ModelBuilds(Connection c) throws SQLException {
         this.c = c;
-        this.definitions = warehouseDefinitions();
+        warehouseDefinitions().forEach((name, d) -> definitions.put(name, d.statement()));
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
                 "select model, inputs, output from ops.model_builds")) {
             while (r.next()) {
@@ -65,14 +65,19 @@ final class ModelBuilds {
         this.schemaVersion = query("select coalesce(max(version), 0) from ops.schema_migrations");
     }
 
-    /** The views and macros {@code sql/warehouse/*.sql} creates, each with its statement. */
-    private static Map<String, String> warehouseDefinitions() {
-        Map<String, String> found = new HashMap<>();
+    /** A view or macro of the warehouse's layer: the file of {@code sql/warehouse/} that creates it, and its statement. */
+    record Definition(String file, String statement) {
+    }
+
+    /** The views and macros {@code sql/warehouse/*.sql} creates, made at migrate time. */
+    static Map<String, Definition> warehouseDefinitions() {
+        Map<String, Definition> found = new HashMap<>();
         for (Resource r : SqlScript.resources("sql/warehouse/*.sql")) {
             for (String statement : SqlScript.statements(SqlScript.read(r))) {
                 Matcher m = DEFINITION.matcher(statement);
                 if (m.find()) {
-                    found.put(m.group(1).toLowerCase(), statement);
+                    found.put(m.group(1).toLowerCase(), new Definition("src/main/resources/sql/warehouse/"
+                            + r.getFilename(), statement));
                 }
             }
         }

@@ -2,30 +2,21 @@ package stipanel.panel;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.springframework.core.io.Resource;
-
 import stipanel.ingest.ReferenceData;
-import stipanel.warehouse.SqlScript;
 
 /**
  * {@code describe --sql [NAME]}: the panel's SQL exactly as the build runs it, model by model in build order, the
  * generated unions included; for a model or an indicator code, only what it is computed from and itself.
  */
 public final class ModelListing {
-
-    private static final Pattern STAGING = Pattern.compile(
-            "create or replace (?:view|macro) (staging\\.[a-z_0-9]+)", Pattern.CASE_INSENSITIVE);
 
     private ModelListing() {
     }
@@ -90,7 +81,7 @@ public final class ModelListing {
     private static void printLineage(ModelGraph graph, List<Model> models, PrintStream out) {
         List<String> reads = models.stream().flatMap(m -> m.reads().stream()).toList();
         List<Model> upstream = graph.upstream(reads);
-        Map<String, String> staging = stagingDefinitions();
+        Map<String, ModelBuilds.Definition> staging = ModelBuilds.warehouseDefinitions();
         out.println("-- what " + models.stream().map(Model::name).collect(Collectors.joining(", "))
                 + " read" + (models.size() == 1 ? "s" : "") + ", directly or not, in build order:");
         for (Model m : upstream) {
@@ -98,7 +89,7 @@ public final class ModelListing {
         }
         Set<String> all = new TreeSet<>(reads);
         upstream.forEach(m -> all.addAll(m.reads()));
-        all.stream().filter(staging::containsKey).forEach(s -> out.println("--   " + s + "  " + staging.get(s)));
+        all.stream().filter(staging::containsKey).forEach(s -> out.println("--   " + s + "  " + staging.get(s).file()));
         out.println();
     }
 
@@ -123,17 +114,5 @@ public final class ModelListing {
         out.println("create or replace " + m.materialized() + " " + m.name() + " as");
         out.println(m.sql().strip() + ";");
         out.println();
-    }
-
-    /** Where each staging view and macro is defined: the warehouse's layer, made at migrate time. */
-    private static Map<String, String> stagingDefinitions() {
-        Map<String, String> defined = new HashMap<>();
-        for (Resource r : SqlScript.resources("sql/warehouse/*.sql")) {
-            Matcher m = STAGING.matcher(SqlScript.read(r));
-            while (m.find()) {
-                defined.putIfAbsent(m.group(1), "src/main/resources/sql/warehouse/" + r.getFilename());
-            }
-        }
-        return defined;
     }
 }
