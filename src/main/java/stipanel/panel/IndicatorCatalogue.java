@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.yaml.snakeyaml.Yaml;
 
@@ -54,11 +53,7 @@ public final class IndicatorCatalogue {
                 throw new IllegalStateException(file + ": undefined_when needs a code and a reason");
             }
             List<String> reads = List.copyOf((List<String>) h.getOrDefault("reads", List.of()));
-            Set<String> used = Model.references(definition.sql(), null);
-            if (!used.equals(new TreeSet<>(reads))) {
-                throw new IllegalStateException(file + ": the header's reads " + new TreeSet<>(reads)
-                        + " is not what the query reads, " + used);
-            }
+            Model.checkReads(file, reads, definition.sql(), null);
             indicators.add(new Indicator(code, (String) h.get("name_zh"), (String) h.get("name_en"),
                     String.valueOf(h.get("unit")), (String) h.get("formula"),
                     List.copyOf((List<String>) h.getOrDefault("inputs", List.of())), (String) h.get("trajectory"),

@@ -144,14 +144,19 @@ public record Model(String name, String materialized, String description, List<S
      * read left out could build a model before what it reads.
      */
     private void checkReads() {
-        Set<String> used = references(sql + "\n" + String.join("\n", checks.failsWhen()), name);
-        Set<String> declared = new TreeSet<>(reads);
-        if (!used.equals(declared)) {
+        checkReads(origin, reads, sql + "\n" + String.join("\n", checks.failsWhen()), name);
+    }
+
+    /** Stops with what is missing or extra when {@code declared} is not what {@code sql} reads (models, indicators). */
+    static void checkReads(String origin, List<String> declared, String sql, String self) {
+        Set<String> used = references(sql, self);
+        Set<String> listed = new TreeSet<>(declared);
+        if (!used.equals(listed)) {
             Set<String> undeclared = new TreeSet<>(used);
-            undeclared.removeAll(declared);
-            Set<String> unused = new TreeSet<>(declared);
+            undeclared.removeAll(listed);
+            Set<String> unused = new TreeSet<>(listed);
             unused.removeAll(used);
-            throw new IllegalStateException(origin + ": the header's reads " + declared + " is not what the query reads"
+            throw new IllegalStateException(origin + ": the header's reads " + listed + " is not what the query reads"
                     + (undeclared.isEmpty() ? "" : "; not declared: " + undeclared)
                     + (unused.isEmpty() ? "" : "; declared, not read: " + unused));
         }

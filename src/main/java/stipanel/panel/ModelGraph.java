@@ -30,10 +30,12 @@ public final class ModelGraph {
 
     private final Map<String, Model> models;
     private final List<Indicator> indicators;
+    private final List<Model> order;
 
     private ModelGraph(Map<String, Model> models, List<Indicator> indicators) {
         this.models = models;
         this.indicators = indicators;
+        this.order = buildOrder();
     }
 
     /** The graph of the shipped files, per catalogue: a JVM that runs many jobs (the tests) reads them once. */
@@ -81,9 +83,7 @@ public final class ModelGraph {
             };
             byName.put(m.name(), generated);
         }
-        ModelGraph graph = new ModelGraph(byName, indicators);
-        graph.ordered();
-        return graph;
+        return new ModelGraph(byName, indicators);
     }
 
     /** Every component of every source: {@code jobs/components/} holds one model per source. */
@@ -130,6 +130,10 @@ public final class ModelGraph {
 
     /** The models in build order: each after the models it reads; otherwise by name. */
     public List<Model> ordered() {
+        return order;
+    }
+
+    private List<Model> buildOrder() {
         Map<String, Set<String>> waitingOn = new HashMap<>();
         Map<String, List<String>> readers = new HashMap<>();
         for (Model m : models.values()) {
@@ -144,10 +148,10 @@ public final class ModelGraph {
                 ready.add(name);
             }
         });
-        List<Model> order = new ArrayList<>();
+        List<Model> built = new ArrayList<>();
         while (!ready.isEmpty()) {
             String next = ready.poll();
-            order.add(models.get(next));
+            built.add(models.get(next));
             for (String reader : readers.getOrDefault(next, List.of())) {
                 Set<String> upstream = waitingOn.get(reader);
                 upstream.remove(next);
@@ -156,12 +160,12 @@ public final class ModelGraph {
                 }
             }
         }
-        if (order.size() < models.size()) {
+        if (built.size() < models.size()) {
             Set<String> stuck = new TreeSet<>(models.keySet());
-            order.forEach(m -> stuck.remove(m.name()));
+            built.forEach(m -> stuck.remove(m.name()));
             throw new IllegalStateException("the models " + stuck + " read each other in a cycle: no order builds them");
         }
-        return order;
+        return List.copyOf(built);
     }
 
     public Model model(String name) {
