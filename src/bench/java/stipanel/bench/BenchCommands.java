@@ -18,7 +18,7 @@ public final class BenchCommands {
               generate --out DIR …          national-scale synthetic deliveries (--help for the options)
               benchmark --data DIR …        each file loaded by DuckDB's read_csv and by sti-panel, side by side
               bench-load PATH FILE WORK     one load path in this JVM, printing a RESULT line (the benchmark's child)
-              bench-panel WAREHOUSE [OUT]   buildPanel and the workbook timed on a copy of a built warehouse
+              bench-panel WAREHOUSE [OUT]   buildPanel (a full build unless --incremental) and the workbook, timed on a copy
               profile …                     a load under Java Flight Recorder
             """;
 

@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import stipanel.panel.IndicatorCatalogue;
 import stipanel.panel.PanelBuilder;
@@ -21,9 +23,11 @@ import stipanel.workbook.PanelWorkbook;
 import stipanel.workbook.WorkbookWarmUp;
 
 /**
- * {@code bench-panel WAREHOUSE [OUTDIR] [--no-warm-up]}: on a copy of a built warehouse, times the {@code buildPanel} step
- * ({@link PanelBuilder}, as the job runs it, in one transaction) and the workbook ({@link PanelWorkbook}), and lists
- * the SQL statements that took the time: where the panel's seconds go at national scale.
+ * {@code bench-panel WAREHOUSE [OUTDIR] [--no-warm-up] [--incremental]}: on a copy of a built warehouse, times the
+ * {@code buildPanel} step ({@link PanelBuilder}, as the job runs it, in one transaction) and the workbook
+ * ({@link PanelWorkbook}), and lists the SQL statements that took the time: where the panel's seconds go at national
+ * scale. The build is a full one (the copy forgets {@code ops.model_builds}) unless {@code --incremental} keeps what
+ * the warehouse's last night built.
  */
 public final class BenchPanel {
 
@@ -35,10 +39,11 @@ public final class BenchPanel {
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
-            throw new IllegalArgumentException("bench-panel WAREHOUSE [OUTDIR] [--no-warm-up]");
+            throw new IllegalArgumentException("bench-panel WAREHOUSE [OUTDIR] [--no-warm-up] [--incremental]");
         }
         boolean warmUp = !args.contains("--no-warm-up");
-        args = args.stream().filter(a -> !a.equals("--no-warm-up")).toList();
+        boolean incremental = args.contains("--incremental");
+        args = args.stream().filter(a -> !a.startsWith("--")).toList();
         Path source = Path.of(args.get(0));
         Path outDir = Path.of(args.size() > 1 ? args.get(1) : source.getParent().resolve("bench-panel-out").toString());
         try {
@@ -62,10 +67,21 @@ public final class BenchPanel {
             try (Connection plain = BenchLoad.connect(copy, limit != null ? limit : Warehouse.memoryLimit())) {
                 // As the job does before it builds (untimed): the warehouse may predate this jar's views and macros.
                 Warehouse.migrate(plain);
+                if (!incremental) {
+                    try (Statement s = plain.createStatement(); var r = s.executeQuery("select count(*) from"
+                            + " duckdb_tables() where schema_name = 'ops' and table_name = 'model_builds'")) {
+                        r.next();
+                        if (r.getLong(1) > 0) {
+                            s.execute("delete from ops.model_builds");
+                        }
+                    }
+                }
+                // The job makes its builder (the catalogue and the models read and parsed) when its context starts.
+                PanelBuilder builder = new PanelBuilder(IndicatorCatalogue.load());
                 Connection c = timing(plain, timed);
                 c.setAutoCommit(false);
                 long start = System.nanoTime();
-                new PanelBuilder(IndicatorCatalogue.load()).build(c);
+                builder.build(c);
                 c.commit();
                 panel = (System.nanoTime() - start) / 1e9;
                 c.setAutoCommit(true);
@@ -99,6 +115,21 @@ public final class BenchPanel {
             out.printf(Locale.ROOT, "  %6.2f s  the other %d statements; %.2f s outside SQL%n",
                     timed.subList(Math.min(12, timed.size()), timed.size()).stream().mapToDouble(Timed::seconds).sum(),
                     Math.max(0, timed.size() - 12), panel - sql);
+            // By the statement's first two words: what the seconds outside the slowest statements are made of.
+            Map<String, double[]> byKind = new TreeMap<>();
+            for (Timed t : timed) {
+                String[] words = t.sql().split(" ");
+                double[] sum = byKind.computeIfAbsent(words[0] + (words.length > 1 ? " " + words[1] : ""),
+                        k -> new double[2]);
+                sum[0] += t.seconds();
+                sum[1]++;
+            }
+            if (System.getenv("STIPANEL_BENCH_ALL") != null) {
+                timed.forEach(t -> out.printf(Locale.ROOT, "  all %6.3f s  %s%n", t.seconds(), t.sql()));
+            }
+            out.print("by kind:");
+            byKind.forEach((kind, sum) -> out.printf(Locale.ROOT, "  %s %.2f s (%d)", kind, sum[0], (int) sum[1]));
+            out.println();
             out.printf(Locale.ROOT, "workbook: %.2f s in %d queries; slowest:%n",
                     workbookTimed.stream().mapToDouble(Timed::seconds).sum(), workbookTimed.size());
             workbookTimed.sort((a, b) -> Double.compare(b.seconds(), a.seconds()));

@@ -88,39 +88,52 @@ public final class PanelBuilder {
                 throw failure(model, "unique [" + keys + "]", row);
             }
         }
-        String key = checks.unique().isEmpty() ? "*" : String.join(", ", checks.unique());
+        // Every not-null and accepted-values check in one scan: the first failing row names the check it fails.
+        List<String> cases = new ArrayList<>();
         for (String column : checks.notNull()) {
-            String row = first(c, "select " + key + " from " + model.name() + " where " + column + " is null limit 1",
-                    model);
-            if (row != null) {
-                throw failure(model, "not_null " + column, row);
-            }
+            cases.add(column + " is null then " + literal("not_null " + column));
         }
         for (Map.Entry<String, List<String>> accepted : checks.acceptedValues().entrySet()) {
             String values = accepted.getValue().stream().map(PanelBuilder::literal).collect(Collectors.joining(", "));
-            String row = first(c, "select " + accepted.getKey() + ", " + key + " from " + model.name() + " where "
-                    + accepted.getKey() + " not in (" + values + ") limit 1", model);
-            if (row != null) {
-                throw failure(model, "accepted_values " + accepted.getKey() + " " + accepted.getValue(), row);
-            }
+            cases.add(accepted.getKey() + " not in (" + values + ") then "
+                    + literal("accepted_values " + accepted.getKey() + " " + accepted.getValue()));
+        }
+        if (cases.isEmpty()) {
+            return;
+        }
+        List<String> shown = new ArrayList<>(checks.unique().isEmpty() ? List.of("*") : checks.unique());
+        if (!checks.unique().isEmpty()) {
+            checks.acceptedValues().keySet().stream().filter(column -> !shown.contains(column)).forEach(shown::add);
+        }
+        List<String> failed = cells(c, "select case when " + String.join(" when ", cases) + " end as failed_check, "
+                + String.join(", ", shown) + " from " + model.name() + " where "
+                + cases.stream().map(when -> "(" + when.substring(0, when.lastIndexOf(" then ")) + ")")
+                        .collect(Collectors.joining(" or ")) + " limit 1", model);
+        if (failed != null) {
+            String check = failed.get(0).substring("failed_check=".length());
+            throw failure(model, check, String.join(", ", failed.subList(1, failed.size())));
         }
     }
 
     /** The first row of a query as {@code column=value, …} (a single column: its value), or null if there is none. */
     private static String first(Connection c, String query, Model model) throws SQLException {
+        List<String> cells = cells(c, query, model);
+        return cells == null ? null : cells.size() == 1 ? cells.get(0).substring(cells.get(0).indexOf('=') + 1)
+                : String.join(", ", cells);
+    }
+
+    /** The first row of a query as {@code column=value} cells, or null if there is none. */
+    private static List<String> cells(Connection c, String query, Model model) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
             if (!r.next()) {
                 return null;
             }
             ResultSetMetaData md = r.getMetaData();
-            if (md.getColumnCount() == 1) {
-                return r.getString(1);
-            }
             List<String> cells = new ArrayList<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 cells.add(md.getColumnName(i) + "=" + r.getString(i));
             }
-            return String.join(", ", cells);
+            return cells;
         } catch (SQLException e) {
             throw new SQLException(model.origin() + ": a check does not run: " + e.getMessage() + "\n" + query, e);
         }
