@@ -32,12 +32,19 @@ with plan_targets as (
     join ref.plans as plan on plan.plan_id = target.plan_id
 ),
 
+-- Every indicator value, and a row without one where a plan sets a target for a year the values lack (a value's own
+-- row carries it: joining the values back onto a union of their keys cost a join of 800,000 rows nationally).
 panel_rows as (
-    select region_code, year, indicator_code from marts.indicator_values
-    union
-    select plan_targets.region_code, years.year, plan_targets.indicator_code
+    select region_code, year, indicator_code, value from marts.indicator_values
+    union all
+    select plan_targets.region_code, years.year, plan_targets.indicator_code, null as value
     from plan_targets
     cross join marts.panel_years as years
+    where not exists (
+        select 1 from marts.indicator_values as v
+        where v.region_code = plan_targets.region_code and v.year = years.year
+            and v.indicator_code = plan_targets.indicator_code
+    )
 ),
 
 valued as (
@@ -45,20 +52,16 @@ valued as (
         panel_rows.region_code,
         panel_rows.year,
         panel_rows.indicator_code,
-        indicator_values.value,
+        panel_rows.value,
         coalesce(indicator.unit, '') as unit,
         indicator.trajectory,
         case
             when indicator.code is null
                 then {'code': 'indicator_undefined', 'reason': '指标尚无定义（jobs/indicators/ 中没有这一指标）'}
-            when indicator_values.value is null
+            when panel_rows.value is null
                 then {'code': reasons.reason_code, 'reason': reasons.reason}
         end as null_reason
     from panel_rows
-    left join marts.indicator_values as indicator_values
-        on indicator_values.region_code = panel_rows.region_code
-        and indicator_values.year = panel_rows.year
-        and indicator_values.indicator_code = panel_rows.indicator_code
     left join ref.indicators as indicator on indicator.code = panel_rows.indicator_code
     left join marts.indicator_null_reasons as reasons
         on reasons.region_code = panel_rows.region_code

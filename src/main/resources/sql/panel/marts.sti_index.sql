@@ -26,20 +26,31 @@ with paired as (
         on base.region_code = score.region_code
         and base.indicator_code = score.indicator_code
         and base.year = period.base_year
+),
+
+-- Means of doubles taken in a fixed order (by indicator): DuckDB's avg adds them in whatever order its threads deliver
+-- them, and the last bits of the index changed from run to run. One ordered list per region and year (three ordered
+-- aggregates sorted the same rows three times: 0.6 s against 0.3 s nationally).
+scored as (
+    select
+        grid.region_code,
+        grid.year,
+        period.base_year,
+        list({'indicator_code': paired.indicator_code, 'score': paired.score, 'base_score': paired.base_score}
+            order by paired.indicator_code) filter (where paired.indicator_code is not null) as scores
+    from marts.panel_grid as grid
+    join marts.region_periods as period on period.region_code = grid.region_code
+    left join paired on paired.region_code = grid.region_code and paired.year = grid.year
+    where grid.level = 'county'
+    group by grid.region_code, grid.year, period.base_year
 )
 
 select
-    grid.region_code,
-    grid.year,
-    period.base_year,
-    -- Means of doubles taken in a fixed order (by indicator): DuckDB's avg adds them in whatever order its threads
-    -- deliver them, and the last bits of the index changed from run to run.
-    100 * list_avg(list(paired.score order by paired.indicator_code))
-        / list_avg(list(paired.base_score order by paired.indicator_code)) as value,
-    count(paired.indicator_code) as indicators_used,
-    coalesce(string_agg(paired.indicator_code, ',' order by paired.indicator_code), '') as indicators
-from marts.panel_grid as grid
-join marts.region_periods as period on period.region_code = grid.region_code
-left join paired on paired.region_code = grid.region_code and paired.year = grid.year
-where grid.level = 'county'
-group by grid.region_code, grid.year, period.base_year
+    region_code,
+    year,
+    base_year,
+    100 * list_avg(list_transform(scores, lambda s: s.score))
+        / list_avg(list_transform(scores, lambda s: s.base_score)) as value,
+    coalesce(len(scores), 0) as indicators_used,
+    coalesce(array_to_string(list_transform(scores, lambda s: s.indicator_code), ','), '') as indicators
+from scored
