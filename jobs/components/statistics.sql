@@ -2,6 +2,7 @@
 model: marts.statistics_components
 description: '统计局报送的基础统计数（现行版本），缺官方数时以规上名录合计代替（标准单位） / Base statistics as published, current version, with roster stand-ins where no official figure was published; canonical units'
 reads: [marts.statistics_current, ref.base_statistics, staging.roster_sums]
+by_city: region_code
 checks:
   unique: [region_code, year, component_code]
   not_null: [region_code, year, component_code, origin]

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -48,7 +49,13 @@ public class BuildPanelTasklet implements Tasklet {
                     : "select null::varchar as region_code, null::integer as year, null::varchar as indicator_code, "
                     + "null::double as value where false"));
         }
-        List<String> kept = builder.build(c);
+        PanelBuilder.Outcome built = builder.build(c);
+        List<String> kept = built.kept();
+        if (!built.regionsReplaced().isEmpty()) {
+            LOG.info("buildPanel: rows replaced for the regions of the cities the new rows touch: {}",
+                    built.regionsReplaced().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + " regions)")
+                            .collect(Collectors.joining(", ")));
+        }
         if (!kept.isEmpty()) {
             LOG.info("buildPanel: kept {} tables whose inputs did not change: {}", kept.size(), String.join(", ", kept));
         }

@@ -14,13 +14,18 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * One model of the panel: a query the build materialises as a table or a view of the warehouse, with what it reads,
  * what it is, its columns' meanings and its checks. A model is a file: a header (a leading block comment of YAML:
- * {@code model}, {@code description}, {@code materialized}, {@code reads}, {@code columns}, {@code checks}, or
- * {@code generated} for a model whose query {@link ModelGraph} writes from a list: the union of the component models
+ * {@code model}, {@code description}, {@code materialized}, {@code reads}, {@code columns}, {@code checks},
+ * {@code by_city} (below), or {@code generated} for a model whose query {@link ModelGraph} writes from a list: the union of the component models
  * or of the indicators, the column per component) and the query below it
  * (docs/panel.md "The model graph").
+ *
+ * <p>{@code byCity} names the column that holds each row's region when a row depends, in everything the model reads,
+ * only on the rows of its own city's regions (the city and its counties, {@code ref.regions.city_code}): a night whose
+ * new rows touch a few cities then rebuilds those regions' rows only ({@link ModelBuilds#regionsToRebuild}).
  */
 public record Model(String name, String materialized, String description, List<String> reads,
-                    Map<String, String> columns, Checks checks, String generated, String sql, String origin) {
+                    Map<String, String> columns, Checks checks, String byCity, String generated, String sql,
+                    String origin) {
 
     /** Objects a query can name: the warehouse's schemas. */
     private static final Pattern REFERENCE =
@@ -60,7 +65,8 @@ public record Model(String name, String materialized, String description, List<S
     public static Model parse(String text, String origin, String defaultName) {
         File file = split(text, origin);
         Map<String, Object> h = file.header();
-        Set<String> known = Set.of("model", "description", "materialized", "reads", "columns", "checks", "generated");
+        Set<String> known = Set.of("model", "description", "materialized", "reads", "columns", "checks", "by_city",
+                "generated");
         for (String key : h.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalStateException(origin + ": unknown header field '" + key + "' (known: " + known + ")");
@@ -81,8 +87,12 @@ public record Model(String name, String materialized, String description, List<S
         if (generated != null && !(file.sql().isEmpty() && h.get("reads") == null)) {
             throw new IllegalStateException(origin + ": a generated model has no query and no reads: both are generated");
         }
+        String byCity = (String) h.get("by_city");
+        if (byCity != null && !materialized.equals("table")) {
+            throw new IllegalStateException(origin + ": by_city is for a table, whose rows a night can replace");
+        }
         Model model = new Model(name, materialized, description, strings(h.get("reads")), columns,
-                checks((Map<String, Object>) h.get("checks"), origin), generated, file.sql(), origin);
+                checks((Map<String, Object>) h.get("checks"), origin), byCity, generated, file.sql(), origin);
         if (generated == null) {
             model.checkReads();
         }
@@ -93,8 +103,8 @@ public record Model(String name, String materialized, String description, List<S
     Model generated(String query, List<String> reads) {
         Set<String> all = new TreeSet<>(reads);
         all.addAll(references(String.join("\n", checks.failsWhen()), name));
-        Model model = new Model(name, materialized, description, List.copyOf(all), columns, checks, generated, query,
-                origin);
+        Model model = new Model(name, materialized, description, List.copyOf(all), columns, checks, byCity, generated,
+                query, origin);
         model.checkReads();
         return model;
     }

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.springframework.core.io.Resource;
 
@@ -51,7 +52,11 @@ final class ModelBuilds {
     private final Map<String, String[]> previous = new HashMap<>();
     private final Map<String, String> versions = new HashMap<>();
     private final Map<String, String> fingerprints = new HashMap<>();
+    /** The by_city models this build replaced the rows of some regions of, and those regions. */
+    private final Map<String, Set<String>> rebuiltRegions = new HashMap<>();
     private final String schemaVersion;
+    /** The last delivery this build sees: a later build takes the rows of later deliveries for new. */
+    private final String lastDelivery;
 
     ModelBuilds(Connection c) throws SQLException {
         this.c = c;
@@ -63,6 +68,7 @@ final class ModelBuilds {
             }
         }
         this.schemaVersion = query("select coalesce(max(version), 0) from ops.schema_migrations");
+        this.lastDelivery = query("select max(delivery_id) from ingest.deliveries");
     }
 
     /** A view or macro of the warehouse's layer: the file of {@code sql/warehouse/} that creates it, and its statement. */
@@ -86,12 +92,74 @@ final class ModelBuilds {
 
     /** The version of everything {@code model} is built from. */
     String inputs(Model model) throws SQLException {
-        StringBuilder text = new StringBuilder("schema " + schemaVersion + "\n" + model.materialized() + " " + model.name()
-                + "\n" + model.sql() + "\n" + model.checks() + "\n" + model.description() + "\n" + model.columns());
+        StringBuilder text = definitionText(model);
         for (String read : new TreeSet<>(model.reads())) {
             text.append('\n').append(read).append(" = ").append(version(read));
         }
         return sha256(text.toString());
+    }
+
+    private StringBuilder definitionText(Model model) {
+        return new StringBuilder("schema " + schemaVersion + "\n" + model.materialized() + " " + model.name() + "\n"
+                + model.sql() + "\n" + model.checks() + "\n" + model.description() + "\n" + model.columns());
+    }
+
+    /**
+     * The regions whose rows are all that this build must replace in a {@code by_city} model, or null when it must be
+     * built whole. It is proven, not assumed, that only those rows can differ: the model's inputs, with each read taken
+     * as it stood when the model was last built, must be the inputs it was built from (so nothing else changed: its
+     * definition, the reference tables, the run's settings, the reads kept); the reads that changed are {@code by_city}
+     * models this build replaced some regions' rows of, or fact tables that only gained the rows of files delivered
+     * since (a later {@code delivery_id} than the last that build saw). Those rows' regions, widened to every region of their cities, are the
+     * answer: a {@code by_city} row depends on its city's regions only. A new row of a region without a city (a
+     * province) or of none known builds the model whole.
+     */
+    Set<String> regionsToRebuild(Model model, String inputs) throws SQLException {
+        String[] last = previous.get(model.name());
+        if (model.byCity() == null || last == null || last[0].equals(inputs) || !exists(model.name())) {
+            return null;
+        }
+        String through = query("select deliveries_through from ops.model_builds where model = "
+                + literal(model.name()));
+        if (through == null) {
+            return null;
+        }
+        Set<String> changed = new TreeSet<>();
+        StringBuilder text = definitionText(model);
+        for (String read : new TreeSet<>(model.reads())) {
+            String before;
+            if (rebuiltRegions.containsKey(read)) {
+                before = previous.get(read)[1];
+                changed.addAll(rebuiltRegions.get(read));
+            } else if (definitions.containsKey(read)) {
+                before = definitionVersion(read, through, changed);
+            } else {
+                before = version(read);
+            }
+            if (before == null) {
+                return null;
+            }
+            text.append('\n').append(read).append(" = ").append(before);
+        }
+        if (!sha256(text.toString()).equals(last[0])) {
+            return null;
+        }
+        if (changed.isEmpty()) {
+            return changed;
+        }
+        String codes = changed.stream().map(ModelBuilds::literal).collect(Collectors.joining(", "));
+        if (!query("select count(*) = " + changed.size() + " from ref.regions where city_code is not null and code in ("
+                + codes + ")").equals("true")) {
+            return null;
+        }
+        Set<String> regions = new TreeSet<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select code from ref.regions where "
+                + "city_code in (select city_code from ref.regions where code in (" + codes + "))")) {
+            while (r.next()) {
+                regions.add(r.getString(1));
+            }
+        }
+        return regions;
     }
 
     /** True if the table is there and was built from these inputs; its output's version then stands. */
@@ -104,7 +172,11 @@ final class ModelBuilds {
         return true;
     }
 
-    void built(Model model, String inputs, double seconds) throws SQLException {
+    /** Records a model's build: whole, or (a {@code by_city} table) the rows of {@code regionsReplaced} only. */
+    void built(Model model, String inputs, double seconds, Set<String> regionsReplaced) throws SQLException {
+        if (regionsReplaced != null) {
+            rebuiltRegions.put(model.name(), regionsReplaced);
+        }
         if (!model.materialized().equals("table")) {
             versions.put(model.name(), inputs);
             return;
@@ -112,11 +184,13 @@ final class ModelBuilds {
         String output = outputVersion(model, inputs);
         versions.put(model.name(), output);
         try (PreparedStatement p = c.prepareStatement(
-                "insert or replace into ops.model_builds values (?, ?, ?, current_timestamp, ?)")) {
+                "insert or replace into ops.model_builds values (?, ?, ?, current_timestamp, ?, ?, ?)")) {
             p.setString(1, model.name());
             p.setString(2, inputs);
             p.setString(3, output);
             p.setDouble(4, seconds);
+            p.setObject(5, lastDelivery == null ? null : Long.parseLong(lastDelivery));
+            p.setObject(6, regionsReplaced == null ? null : regionsReplaced.size());
             p.executeUpdate();
         }
     }
@@ -143,6 +217,14 @@ final class ModelBuilds {
 
     /** A staging view or macro: its definition and those it reads, and the fingerprints of the tables under them. */
     private String definitionVersion(String name) throws SQLException {
+        return definitionVersion(name, null, null);
+    }
+
+    /**
+     * With {@code through} (a delivery id), the version as it stood then: the fact tables under it without the rows of
+     * later deliveries, whose regions go to {@code newRegions}; null if a fact table without regions gained rows.
+     */
+    private String definitionVersion(String name, String through, Set<String> newRegions) throws SQLException {
         Map<String, String> texts = new TreeMap<>();
         Set<String> tables = new TreeSet<>();
         Deque<String> todo = new ArrayDeque<>(Set.of(name));
@@ -164,9 +246,39 @@ final class ModelBuilds {
         StringBuilder text = new StringBuilder();
         texts.forEach((n, t) -> text.append(n).append('\n').append(t).append('\n'));
         for (String table : tables) {
-            text.append(table).append(" = ").append(fingerprint(table, factsCoverLedger)).append('\n');
+            String fingerprint = through != null && table.startsWith("facts.")
+                    ? factsThrough(table, through, newRegions) : fingerprint(table, factsCoverLedger);
+            if (fingerprint == null) {
+                return null;
+            }
+            text.append(table).append(" = ").append(fingerprint).append('\n');
         }
         return sha256(text.toString());
+    }
+
+    /** A fact table's fingerprint without the rows of deliveries after {@code through}, as its build saw it. */
+    private String factsThrough(String table, String through, Set<String> newRegions) throws SQLException {
+        long last = Long.parseLong(through);
+        String then = "(select content_hash from ingest.deliveries where delivery_id <= " + last + ")";
+        if (query("select count(*) > 0 from " + table + " where content_hash not in " + then).equals("true")) {
+            if (!query("select count(*) > 0 from duckdb_columns() where database_name = current_database() and schema_name"
+                    + " || '.' || table_name = " + literal(table) + " and column_name = 'region_code'").equals("true")) {
+                return null;
+            }
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select distinct region_code from "
+                    + table + " where content_hash not in " + then)) {
+                while (r.next()) {
+                    newRegions.add(r.getString(1));
+                }
+            }
+        }
+        return query("select (select count(*) from " + table + " where content_hash in " + then + ") || ':' || "
+                + "coalesce(sum(hash(d)), 0) from ingest.deliveries as d where d.delivery_id <= " + last
+                + " and d.content_hash in (select content_hash from " + table + ")");
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private String fingerprint(String table, boolean factsCoverLedger) throws SQLException {

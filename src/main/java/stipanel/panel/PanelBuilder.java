@@ -6,9 +6,11 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import stipanel.warehouse.ColumnComments;
@@ -31,13 +33,19 @@ public final class PanelBuilder {
         this.graph = graph;
     }
 
+    /** What a build did not build whole: the tables kept, and the tables whose rows of some regions it replaced. */
+    public record Outcome(List<String> kept, Map<String, Integer> regionsReplaced) {
+    }
+
     /**
      * Builds every model whose inputs changed since it was last built ({@link ModelBuilds}); a table whose inputs are
-     * as they were is kept. Returns the tables kept.
+     * as they were is kept, a {@code by_city} table whose new inputs touch a few cities has those regions' rows
+     * replaced.
      */
-    public List<String> build(Connection c) throws SQLException {
+    public Outcome build(Connection c) throws SQLException {
         ModelBuilds builds = new ModelBuilds(c);
         List<String> kept = new ArrayList<>();
+        Map<String, Integer> regionsReplaced = new LinkedHashMap<>();
         for (Model model : graph.ordered()) {
             String inputs = builds.inputs(model);
             if (builds.unchanged(model, inputs)) {
@@ -45,14 +53,41 @@ public final class PanelBuilder {
                 continue;
             }
             long start = System.nanoTime();
-            execute(c, "create or replace " + model.materialized() + " " + model.name() + " as\n" + model.sql(), model);
-            describe(c, model);
+            Set<String> regions = builds.regionsToRebuild(model, inputs);
+            if (regions == null) {
+                execute(c, "create or replace " + model.materialized() + " " + model.name() + " as\n" + model.sql(),
+                        model);
+                describe(c, model);
+            } else {
+                replaceRows(c, model, regions);
+                regionsReplaced.put(model.name(), regions.size());
+            }
             check(c, model);
-            builds.built(model, inputs, (System.nanoTime() - start) / 1e9);
+            builds.built(model, inputs, (System.nanoTime() - start) / 1e9, regions);
         }
         commentComponentColumns(c);
         ColumnComments.inherit(c);
-        return kept;
+        return new Outcome(kept, regionsReplaced);
+    }
+
+    /**
+     * A {@code by_city} model's rows of these regions, replaced by what its query gives for them; the rest stay. The
+     * codes are written into the statement (six digits each, from {@code ref.regions}) so that DuckDB can push the
+     * filter into the query.
+     */
+    private static void replaceRows(Connection c, Model model, Set<String> regions) throws SQLException {
+        if (regions.isEmpty()) {
+            return;
+        }
+        for (String code : regions) {
+            if (!code.matches("\\d{6}")) {
+                throw new IllegalStateException("not a region code: " + code);
+            }
+        }
+        String codes = regions.stream().map(PanelBuilder::literal).collect(Collectors.joining(", "));
+        execute(c, "delete from " + model.name() + " where " + model.byCity() + " in (" + codes + ")", model);
+        execute(c, "insert into " + model.name() + " by name\nselect * from (\n" + model.sql() + "\n) as rebuilt where "
+                + model.byCity() + " in (" + codes + ")", model);
     }
 
     private static void execute(Connection c, String sql, Model model) throws SQLException {

@@ -1,6 +1,7 @@
 /*
 description: '面板每个地区、年份的全部输入量；市级按规则取官方数或所辖县之和 / Every component for every panel region and year; a city''s by its rule (official figure or sum of counties)'
 reads: [marts.panel_grid, marts.panel_regions, marts.panel_years, marts.reported_components, ref.components, ref.regions]
+by_city: region_code
 columns:
   region_code: '地区代码 / Region code'
   year: '年份 / Year'

@@ -1,6 +1,7 @@
 /*
 description: '指标值为空的原因 / Why an indicator value is NULL'
 reads: [marts.components, marts.panel_grid, marts.region_periods, ref.components, ref.indicators]
+by_city: region_code
 columns:
   indicator_code: '指标代码 / Indicator code'
   region_code: '地区代码 / Region code'

@@ -1,6 +1,7 @@
 /*
 description: '各指标SQL的计算结果 / Values computed by the indicator SQL files'
 generated: indicator_union
+by_city: region_code
 checks:
   # unique per indicator, region and year: marts.panel's check, whose rows join these, would fail first otherwise
   not_null: [indicator_code, region_code, year]

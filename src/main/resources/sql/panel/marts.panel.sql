@@ -1,6 +1,7 @@
 /*
 description: '指标面板（含规划目标、预期值与状态） / The indicator panel with plan target, expected value and status'
 reads: [marts.indicator_null_reasons, marts.indicator_values, marts.panel_years, ref.indicators, ref.plan_targets, ref.plans]
+by_city: region_code
 columns:
   region_code: '地区代码 / Region code'
   year: '年份 / Year'

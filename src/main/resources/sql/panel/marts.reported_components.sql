@@ -1,6 +1,7 @@
 /*
 description: '各来源报送的输入量（县及官方市级数） / Components as the sources report them: counties, and official city figures'
 generated: component_union
+by_city: region_code
 checks:
   unique: [region_code, year, component_code]
   fails_when:

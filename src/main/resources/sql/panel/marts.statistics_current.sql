@@ -1,6 +1,7 @@
 /*
 description: '本次构建所用的各统计指标版本（截至该次运行的截止日期，见 runs.as_of；即当时 staging.statistics_as_of 的结果） / The version of each statistic the last build counted, as of that run''s as-of date (runs.as_of): staging.statistics_as_of of that date when the panel was built'
 reads: [ops.run_settings, staging.statistics_as_of]
+by_city: region_code
 columns:
   stat_code: '基础统计指标代码（见 ref.base_statistics） / Base statistic code, see ref.base_statistics'
   region_code: '地区代码（GB/T 2260 六位） / Six-digit GB/T 2260 region code'

@@ -1,6 +1,7 @@
 /*
 description: '科技创新指数（非官方）：等权平均得分，基期 = 100 / Unofficial S&T index: equal-weight mean score, base year = 100'
 reads: [marts.panel_grid, marts.region_periods, marts.sti_index_scores]
+by_city: region_code
 columns:
   region_code: '县代码 / County code'
   year: '年份 / Year'

@@ -1,6 +1,7 @@
 /*
 description: '科技创新指数（非官方）各指标得分：同市各县、各年份内极差标准化，映射至60—100 / Unofficial S&T index: each indicator''s min–max score over the city''s counties and years, mapped to 60..100'
 reads: [marts.indicator_values, marts.panel_regions, marts.panel_years, ref.indicators, ref.plan_targets, ref.regions]
+by_city: region_code
 columns:
   city_code: '所属市代码（标准化范围） / City whose counties form the normalisation range'
   region_code: '县代码 / County code'

@@ -22,3 +22,5 @@ comment on column ops.model_builds.inputs is '输入的版本：模型SQL、所�
 comment on column ops.model_builds.output is '输出的版本：行数与各行哈希之和 / Version of the output: row count and the sum of the rows'' hashes';
 comment on column ops.model_builds.built_at is '构建时间 / When it was built';
 comment on column ops.model_builds.seconds is '构建耗时（秒，含检查） / Seconds the build and its checks took';
+comment on column ops.model_builds.deliveries_through is '构建时已有的最后一个交付编号（ingest.deliveries.delivery_id），其后交付的行可按所涉城市局部重建 / The last delivery_id the build saw: rows delivered later can be rebuilt for the cities they touch';
+comment on column ops.model_builds.regions_replaced is '局部重建时替换其行的地区数（新交付所涉城市的全部地区）；整表构建时为空 / How many regions'' rows the last build replaced (every region of the cities the new rows touch); NULL when it built the whole table';

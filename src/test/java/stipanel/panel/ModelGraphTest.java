@@ -68,7 +68,8 @@ class ModelGraphTest {
             s.execute("create schema marts; create schema ref; create schema ops; create table ref.components (code varchar,"
                     + " name varchar, unit varchar, source varchar); create table ops.schema_migrations (version integer);"
                     + " create table ops.model_builds (model varchar primary key, inputs varchar, output varchar,"
-                    + " built_at timestamp, seconds double)");
+                    + " built_at timestamp, seconds double, deliveries_through bigint, regions_replaced integer);"
+                    + " create schema ingest; create table ingest.deliveries (delivery_id bigint)");
             new PanelBuilder(ModelGraph.of(List.of(m), List.of(), List.of())).build(c);
             return null;
         } catch (IllegalStateException e) {
