@@ -110,9 +110,9 @@ final class ModelBuilds {
      * as it stood when the model was last built, must be the inputs it was built from (so nothing else changed: its
      * definition, the reference tables, the run's settings, the reads kept); the reads that changed are {@code by_city}
      * models this build replaced some regions' rows of, or fact tables that only gained the rows of files delivered
-     * since (a later {@code delivery_id} than the last that build saw). Those rows' regions, widened to every region of their cities, are the
-     * answer: a {@code by_city} row depends on its city's regions only. A new row of a region without a city (a
-     * province) or of none known builds the model whole.
+     * since (a later {@code delivery_id} than the last that build saw). Those rows' regions, widened to every region
+     * of their cities, are the answer: a {@code by_city} row depends on its city's regions only. A new row of a region
+     * without a city (a province) or of none known builds the model whole.
      */
     Set<String> regionsToRebuild(Model model, String inputs) throws SQLException {
         String[] last = previous.get(model.name());
@@ -268,6 +268,9 @@ final class ModelBuilds {
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select distinct region_code from "
                     + table + " where content_hash not in " + then)) {
                 while (r.next()) {
+                    if (r.getString(1) == null) {
+                        return null;
+                    }
                     newRegions.add(r.getString(1));
                 }
             }
