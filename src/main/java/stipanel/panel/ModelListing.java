@@ -111,6 +111,10 @@ public final class ModelListing {
             checks.add(c.failsWhen().size() + " fails_when");
         }
         out.println("-- checks: " + (checks.isEmpty() ? "-" : String.join("; ", checks)));
+        if (m.byCity() != null) {
+            out.println("-- by_city: " + m.byCity() + " (a night whose new rows touch a few cities replaces those"
+                    + " cities' regions' rows only)");
+        }
         out.println("create or replace " + m.materialized() + " " + m.name() + " as");
         out.println(m.sql().strip() + ";");
         out.println();

@@ -95,6 +95,9 @@ class ModelGraphTest {
         assertThat(ModelGraphTest.listing(graph, "HV_INV_PATENTS"))
                 .contains("-- input HV_INV_PATENTS is computed by marts.patent_components (jobs/components/patents.sql)",
                         "staging.patent_year_end_of  src/main/resources/sql/warehouse/050_patents.sql");
+        // the tables a night may replace by city say so; a table over every region (the grid) does not
+        assertThat(ModelGraphTest.listing(graph, "marts.components")).contains("-- by_city: region_code");
+        assertThat(ModelGraphTest.listing(graph, "marts.panel_grid")).doesNotContain("-- by_city");
     }
 
     private static String listing(ModelGraph graph, String name) {
