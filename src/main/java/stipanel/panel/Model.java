@@ -15,8 +15,8 @@ import org.yaml.snakeyaml.Yaml;
  * One model of the panel: a query the build materialises as a table or a view of the warehouse, with what it reads,
  * what it is, its columns' meanings and its checks. A model is a file: a header (a leading block comment of YAML:
  * {@code model}, {@code description}, {@code materialized}, {@code reads}, {@code columns}, {@code checks},
- * {@code by_city} (below), or {@code generated} for a model whose query {@link ModelGraph} writes from a list: the union of the component models
- * or of the indicators, the column per component) and the query below it
+ * {@code by_city} (below), or {@code generated} for a model whose query {@link ModelGraph} writes from a list: the
+ * union of the component models or of the indicators, the column per component) and the query below it
  * (docs/panel.md "The model graph").
  *
  * <p>{@code byCity} names the column that holds each row's region when a row depends, in everything the model reads,
