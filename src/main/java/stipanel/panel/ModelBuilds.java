@@ -62,9 +62,9 @@ final class ModelBuilds {
         this.c = c;
         warehouseDefinitions().forEach((name, d) -> definitions.put(name, d.statement()));
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                "select model, inputs, output from ops.model_builds")) {
+                "select model, inputs, output, deliveries_through from ops.model_builds")) {
             while (r.next()) {
-                previous.put(r.getString(1), new String[] {r.getString(2), r.getString(3)});
+                previous.put(r.getString(1), new String[] {r.getString(2), r.getString(3), r.getString(4)});
             }
         }
         this.schemaVersion = query("select coalesce(max(version), 0) from ops.schema_migrations");
@@ -119,8 +119,7 @@ final class ModelBuilds {
         if (model.byCity() == null || last == null || last[0].equals(inputs) || !exists(model.name())) {
             return null;
         }
-        String through = query("select deliveries_through from ops.model_builds where model = "
-                + literal(model.name()));
+        String through = last[2];
         if (through == null) {
             return null;
         }
@@ -147,7 +146,7 @@ final class ModelBuilds {
         if (changed.isEmpty()) {
             return changed;
         }
-        String codes = changed.stream().map(ModelBuilds::literal).collect(Collectors.joining(", "));
+        String codes = changed.stream().map(PanelBuilder::literal).collect(Collectors.joining(", "));
         if (!query("select count(*) = " + changed.size() + " from ref.regions where city_code is not null and code in ("
                 + codes + ")").equals("true")) {
             return null;
@@ -262,7 +261,8 @@ final class ModelBuilds {
         String then = "(select content_hash from ingest.deliveries where delivery_id <= " + last + ")";
         if (query("select count(*) > 0 from " + table + " where content_hash not in " + then).equals("true")) {
             if (!query("select count(*) > 0 from duckdb_columns() where database_name = current_database() and schema_name"
-                    + " || '.' || table_name = " + literal(table) + " and column_name = 'region_code'").equals("true")) {
+                    + " || '.' || table_name = " + PanelBuilder.literal(table) + " and column_name = 'region_code'")
+                    .equals("true")) {
                 return null;
             }
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select distinct region_code from "
@@ -278,10 +278,6 @@ final class ModelBuilds {
         return query("select (select count(*) from " + table + " where content_hash in " + then + ") || ':' || "
                 + "coalesce(sum(hash(d)), 0) from ingest.deliveries as d where d.delivery_id <= " + last
                 + " and d.content_hash in (select content_hash from " + table + ")");
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     private String fingerprint(String table, boolean factsCoverLedger) throws SQLException {

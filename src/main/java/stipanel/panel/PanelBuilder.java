@@ -210,7 +210,8 @@ public final class PanelBuilder {
         }
     }
 
-    private static String literal(String text) {
+    /** A SQL string literal: the text in single quotes, each quote doubled. */
+    static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 }
