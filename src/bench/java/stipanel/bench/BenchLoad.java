@@ -133,7 +133,7 @@ public final class BenchLoad {
             Delivery delivery = new Delivery(DeliveryLedger.nextId(c), file, name, hash, Files.size(file), TODAY);
             FileIngester ingester = staging ? new FileIngester(kinds) : FileIngester.rowByRow(kinds);
             FileOutcome outcome = ingester.ingest(delivery, c, new IngestSettings(TODAY));
-            DeliveryLedger.record(c, delivery, name, outcome, LocalDateTime.now(), null);
+            DeliveryLedger.record(c, delivery, name, null, outcome, LocalDateTime.now(), null);
             c.commit();
             return outcome;
         }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -83,6 +84,7 @@ public class IngestDeliveriesTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         String relativePath = root.relativize(file).toString();
+        Instant readAt = Instant.now();
         Optional<UnfinishedFiles.State> before = UnfinishedFiles.State.of(file);
         if (before.isEmpty()) {
             postpone(connection, jobExecutionId, file, null, "file_changed_while_read",
@@ -91,12 +93,18 @@ public class IngestDeliveriesTasklet implements Tasklet {
             return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
         }
         long size = before.get().size();
+        if (DeliveryLedger.readBefore(connection, relativePath, before.get())) {
+            progress.skipped(size);
+            return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+        }
         Warehouse.setMemoryLimit(connection, Warehouse.ingestMemoryLimit());
         String hash = DeliveryLedger.contentHash(file);
         // The ledger lookup is also the statement that must run before any Appender is created on this
         // connection: otherwise DuckDB's Appender bypasses the transaction (ENGINEERING.md).
         DeliveryLedger.Seen seen = DeliveryLedger.lookup(connection, hash, relativePath);
         if (seen == DeliveryLedger.Seen.SAME_FILE) {
+            // Touched, or delivered before its time was recorded: the next night knows it without the hash.
+            DeliveryLedger.rememberModified(connection, hash, relativePath, DeliveryLedger.settled(before.get(), readAt));
             progress.skipped(size);
             return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
         }
@@ -106,7 +114,8 @@ public class IngestDeliveriesTasklet implements Tasklet {
         FileOutcome outcome = seen == DeliveryLedger.Seen.OTHER_NAME
                 ? duplicate(connection, hash)
                 : ingester.ingest(delivery, connection, new IngestSettings(now.toLocalDate()));
-        DeliveryLedger.record(connection, delivery, relativePath, outcome, now, jobExecutionId);
+        DeliveryLedger.record(connection, delivery, relativePath, DeliveryLedger.settled(before.get(), readAt), outcome,
+                now, jobExecutionId);
         for (DeliveryListener listener : listeners) {
             listener.beforeCommit(delivery, outcome);
         }

@@ -17,6 +17,7 @@ comment on column ingest.deliveries.first_ingested_on is '首次装载日期；�
 comment on column ingest.deliveries.ingested_at is '装载时间 / When the file was ingested';
 comment on column ingest.deliveries.job_execution_id is '装载它的批处理作业执行号 / Spring Batch job execution that ingested it';
 comment on column ingest.deliveries.reason_code is '拒收原因代码（稳定，可分组；见 ref.reason_codes），已装载的文件为空 / Stable code of the refusal (see ref.reason_codes); NULL for a loaded file';
+comment on column ingest.deliveries.modified_at is '读取时文件的修改时间（读取前已稳定 2 秒以上才记录）：同一路径、大小和修改时间的文件视为已读过，不再计算哈希；为空时每次都计算 / The file''s modification time when read, recorded only when it was over 2 s old: a file at the same path with the same size and modification time is taken to be this delivery without hashing it again; NULL: hashed every night';
 
 comment on table ingest.rejected_rows is '被拒绝的数据行及原因 / Delivered rows that broke a rule, with the reason';
 comment on column ingest.rejected_rows.content_hash is '来源文件内容哈希 / Content hash of the file the row came in';

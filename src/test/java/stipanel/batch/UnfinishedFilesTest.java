@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -134,5 +135,83 @@ class UnfinishedFilesTest {
         assertEquals(List.of(List.of("a_统计.csv"), List.of("b_统计.csv")),
                 run.rows("select file_name from source_files order by 1"));
         assertFalse(run.rows("select * from runs where run_id = 2 and files_skipped = 0").isEmpty());
+    }
+
+    /**
+     * Across nights a file keeps the rule above: while its size and modification time are those of a delivery, it is
+     * that delivery and is not hashed again. Shown by content changed behind an unchanged size and time (which only a
+     * deliberate reset of the time does): the night takes it as read; once the time moves, it loads.
+     */
+    @Test
+    void aFileWithTheSizeAndTimeOfADeliveryIsThatDeliveryWithoutHashingIt(@TempDir Path root) throws IOException {
+        PipelineRun run = new PipelineRun(root).deliverText("统计.csv", TWO_ROWS, StandardCharsets.UTF_8);
+        Path file = run.inbox.resolve("统计.csv");
+        FileTime anHourAgo = FileTime.from(Instant.now().minusSeconds(3600));
+        Files.setLastModifiedTime(file, anHourAgo);
+        run.run();
+        assertEquals(0, run.exitCode, run.stderr);
+        assertEquals(1L, run.value("select count(*) from ingest.deliveries where modified_at is not null"));
+
+        // when its content changes (7700 -> 7800, the same size) and its time is set back
+        Files.writeString(file, TWO_ROWS.replace("7700", "7800"), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, anHourAgo);
+        run.run();
+
+        // then the night took it as the delivery it had read
+        assertEquals(0, run.exitCode, run.stderr);
+        assertEquals(1L, run.value("select count(*) from ingest.deliveries"));
+        assertEquals(List.of(List.of(0L, 0L)), run.rows("select files_loaded, files_refused from runs where run_id = 2"));
+
+        // when its time moves on, it is read, hashed and loaded as the revision it is
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+        run.run();
+        assertEquals(0, run.exitCode, run.stderr);
+        assertEquals(2L, run.value("select count(*) from ingest.deliveries"));
+        assertEquals(1L, run.value("select count(*) from facts.statistic_versions where reported_value = '7800'"));
+    }
+
+    /**
+     * A time less than 2 s old when the file is read is not recorded: a write in the same tick of the file system's
+     * clock could leave it unchanged. Such a file is hashed the next night, and a change behind it is seen.
+     */
+    @Test
+    void aFileReadMomentsAfterItWasWrittenIsHashedAgainTheNextNight(@TempDir Path root) throws IOException {
+        PipelineRun run = new PipelineRun(root).deliverText("统计.csv", TWO_ROWS, StandardCharsets.UTF_8);
+        Path file = run.inbox.resolve("统计.csv");
+        FileTime tooRecent = FileTime.from(Instant.now().plusSeconds(30));
+        Files.setLastModifiedTime(file, tooRecent);
+        run.run();
+        assertEquals(0, run.exitCode, run.stderr);
+        assertEquals(List.of(Arrays.asList((Object) null)),
+                run.rows("select modified_at from ingest.deliveries"));
+
+        Files.writeString(file, TWO_ROWS.replace("7700", "7800"), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, tooRecent);
+        run.run();
+
+        assertEquals(0, run.exitCode, run.stderr);
+        assertEquals(List.of(List.of("loaded"), List.of("loaded")),
+                run.rows("select status from ingest.deliveries order by delivery_id"));
+    }
+
+    /** A file touched without changing is hashed once more, found the same, and known by its new time after that. */
+    @Test
+    void aFileTouchedWithoutChangingIsKnownByItsNewTime(@TempDir Path root) throws IOException {
+        PipelineRun run = new PipelineRun(root).deliverText("统计.csv", TWO_ROWS, StandardCharsets.UTF_8);
+        Path file = run.inbox.resolve("统计.csv");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(3600)));
+        run.run();
+        FileTime touched = FileTime.from(Instant.parse("2026-11-30T08:00:00Z"));
+        Files.setLastModifiedTime(file, touched);
+        run.run();
+        assertEquals(List.of(List.of(1L, 0L)), run.rows("select count(*), (select files_loaded from runs where run_id = 2)"
+                + " from ingest.deliveries"));
+
+        Files.writeString(file, TWO_ROWS.replace("7700", "7800"), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, touched);
+        run.run();
+
+        assertEquals(0, run.exitCode, run.stderr);
+        assertEquals(1L, run.value("select count(*) from ingest.deliveries"));
     }
 }

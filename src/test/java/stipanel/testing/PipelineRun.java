@@ -172,7 +172,8 @@ public final class PipelineRun {
         for (List<Object> table : rows("select schema_name || '.' || table_name from duckdb_tables() "
                 + "where schema_name in ('ingest', 'facts') order by 1")) {
             String name = (String) table.get(0);
-            String exclude = name.equals("ingest.deliveries") ? " exclude (ingested_at, job_execution_id)" : "";
+            String exclude = name.equals("ingest.deliveries")
+                    ? " exclude (ingested_at, job_execution_id, modified_at)" : "";
             s.append(name).append(rows("select *" + exclude + " from " + name + " order by all")).append('\n');
         }
         s.append(rows("select * from indicator_panel order by all")).append('\n');
