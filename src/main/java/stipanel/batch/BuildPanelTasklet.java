@@ -30,6 +30,8 @@ public class BuildPanelTasklet implements Tasklet {
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildPanelTasklet.class);
 
+    private static final String PANEL = "marts.panel";
+
     private final DataSource dataSource;
     private final PanelBuilder builder;
 
@@ -44,12 +46,24 @@ public class BuildPanelTasklet implements Tasklet {
         Warehouse.setMemoryLimit(c, Warehouse.memoryLimit());
         boolean hadPanel = hasPanel(c);
         try (Statement s = c.createStatement()) {
-            s.execute("create or replace temp table previous_panel as "
-                    + (hadPanel ? "select region_code, year, indicator_code, value from marts.panel"
-                    : "select null::varchar as region_code, null::integer as year, null::varchar as indicator_code, "
-                    + "null::double as value where false"));
+            s.execute("create or replace temp table previous_panel (region_code varchar, year integer, "
+                    + "indicator_code varchar, value double)");
         }
-        PanelBuilder.Outcome built = builder.build(c);
+        // Only the rows the build replaces can change: they are kept aside just before, not the whole panel.
+        String[] compared = {null};
+        PanelBuilder.Outcome built = builder.build(c, (table, regions) -> {
+            if (!table.equals(PANEL)) {
+                return;
+            }
+            compared[0] = regions == null ? "" : " where region_code in (" + regions.stream().map(PanelBuilder::literal)
+                    .collect(Collectors.joining(", ")) + ")";
+            if (hadPanel) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("insert into temp.previous_panel select region_code, year, indicator_code, value from "
+                            + PANEL + compared[0]);
+                }
+            }
+        });
         List<String> kept = built.kept();
         if (!built.regionsReplaced().isEmpty()) {
             LOG.info("buildPanel: rows replaced for the regions of the cities the new rows touch: {}",
@@ -59,21 +73,23 @@ public class BuildPanelTasklet implements Tasklet {
         if (!kept.isEmpty()) {
             LOG.info("buildPanel: kept {} tables whose inputs did not change: {}", kept.size(), String.join(", ", kept));
         }
-        try (PreparedStatement p = c.prepareStatement("""
-                insert into ops.panel_changes
-                select ?, coalesce(now.region_code, before.region_code), coalesce(now.year, before.year),
-                    coalesce(now.indicator_code, before.indicator_code), before.value, now.value,
-                    case when before.indicator_code is null then 'new'
-                         when now.indicator_code is null then 'removed'
-                         else 'changed' end
-                from marts.panel as now
-                full join temp.previous_panel as before
-                    on before.region_code = now.region_code and before.year = now.year
-                    and before.indicator_code = now.indicator_code
-                where before.indicator_code is null or now.indicator_code is null
-                    or before.value is distinct from now.value""")) {
-            p.setLong(1, chunkContext.getStepContext().getStepExecution().getJobExecutionId());
-            p.executeUpdate();
+        if (compared[0] != null) {
+            try (PreparedStatement p = c.prepareStatement("""
+                    insert into ops.panel_changes
+                    select ?, coalesce(now.region_code, before.region_code), coalesce(now.year, before.year),
+                        coalesce(now.indicator_code, before.indicator_code), before.value, now.value,
+                        case when before.indicator_code is null then 'new'
+                             when now.indicator_code is null then 'removed'
+                             else 'changed' end
+                    from (select region_code, year, indicator_code, value from marts.panel%s) as now
+                    full join temp.previous_panel as before
+                        on before.region_code = now.region_code and before.year = now.year
+                        and before.indicator_code = now.indicator_code
+                    where before.indicator_code is null or now.indicator_code is null
+                        or before.value is distinct from now.value""".formatted(compared[0]))) {
+                p.setLong(1, chunkContext.getStepContext().getStepExecution().getJobExecutionId());
+                p.executeUpdate();
+            }
         }
         try (Statement s = c.createStatement()) {
             s.execute("drop table temp.previous_panel");

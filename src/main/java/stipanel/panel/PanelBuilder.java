@@ -37,12 +37,23 @@ public final class PanelBuilder {
     public record Outcome(List<String> kept, Map<String, Integer> regionsReplaced) {
     }
 
+    /** Told before a table's rows change: {@code regions} the codes whose rows are replaced, or null for all. */
+    @FunctionalInterface
+    public interface BeforeChange {
+        void rowsOf(String table, Set<String> regions) throws SQLException;
+    }
+
+    public Outcome build(Connection c) throws SQLException {
+        return build(c, (table, regions) -> {
+        });
+    }
+
     /**
      * Builds every model whose inputs changed since it was last built ({@link ModelBuilds}); a table whose inputs are
      * as they were is kept, a {@code by_city} table whose new inputs touch a few cities has those regions' rows
-     * replaced.
+     * replaced. {@code beforeChange} is told before each table that is not kept changes.
      */
-    public Outcome build(Connection c) throws SQLException {
+    public Outcome build(Connection c, BeforeChange beforeChange) throws SQLException {
         ModelBuilds builds = new ModelBuilds(c);
         List<String> kept = new ArrayList<>();
         Map<String, Integer> regionsReplaced = new LinkedHashMap<>();
@@ -54,6 +65,7 @@ public final class PanelBuilder {
             }
             long start = System.nanoTime();
             Set<String> regions = builds.regionsToRebuild(model, inputs);
+            beforeChange.rowsOf(model.name(), regions);
             if (regions == null) {
                 execute(c, "create or replace " + model.materialized() + " " + model.name() + " as\n" + model.sql(),
                         model);
@@ -62,7 +74,7 @@ public final class PanelBuilder {
                 replaceRows(c, model, regions);
                 regionsReplaced.put(model.name(), regions.size());
             }
-            check(c, model);
+            check(c, model, regions);
             builds.built(model, inputs, (System.nanoTime() - start) / 1e9, regions);
         }
         commentComponentColumns(c);
@@ -79,15 +91,21 @@ public final class PanelBuilder {
         if (regions.isEmpty()) {
             return;
         }
+        String where = inRegions(model, regions);
+        execute(c, "delete from " + model.name() + where, model);
+        execute(c, "insert into " + model.name() + " by name\nselect * from (\n" + model.sql() + "\n) as rebuilt"
+                + where, model);
+    }
+
+    /** {@code  where <by_city column> in (…)}, the codes checked to be region codes. */
+    private static String inRegions(Model model, Set<String> regions) {
         for (String code : regions) {
             if (!code.matches("\\d{6}")) {
                 throw new IllegalStateException("not a region code: " + code);
             }
         }
-        String codes = regions.stream().map(PanelBuilder::literal).collect(Collectors.joining(", "));
-        execute(c, "delete from " + model.name() + " where " + model.byCity() + " in (" + codes + ")", model);
-        execute(c, "insert into " + model.name() + " by name\nselect * from (\n" + model.sql() + "\n) as rebuilt where "
-                + model.byCity() + " in (" + codes + ")", model);
+        return " where " + model.byCity() + " in (" + regions.stream().map(PanelBuilder::literal)
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     private static void execute(Connection c, String sql, Model model) throws SQLException {
@@ -110,7 +128,7 @@ public final class PanelBuilder {
     }
 
     /** Runs the model's checks; the first that finds a row stops the build with that row. */
-    private static void check(Connection c, Model model) throws SQLException {
+    static void check(Connection c, Model model, Set<String> regions) throws SQLException {
         Model.Checks checks = model.checks();
         for (String query : checks.failsWhen()) {
             String message = first(c, "select * from (\n" + query + "\n) limit 1", model);
@@ -136,12 +154,17 @@ public final class PanelBuilder {
         if (keys.isEmpty() && conditions.isEmpty()) {
             return;
         }
+        // Rows of other regions were checked when they were written; a repeated key needs two rows of one region
+        // when the key holds the by_city column.
+        String table = regions == null || regions.isEmpty()
+                || !(checks.unique().isEmpty() || checks.unique().contains(model.byCity())) ? model.name()
+                : "(select * from " + model.name() + inRegions(model, regions) + ") as replaced";
         String failing = conditions.stream().map(condition -> "(" + condition + ")").collect(Collectors.joining(" or "));
         List<String> counts = cells(c, "select " + (keys.isEmpty() ? "0" : "count(*) - count(distinct hash(" + keys + "))")
                 + " as repeated, " + (conditions.isEmpty() ? "0" : "count(*) filter (where " + failing + ")")
-                + " as failing from " + model.name(), model);
+                + " as failing from " + table, model);
         if (!counts.get(0).equals("repeated=0")) {
-            String row = first(c, "select " + keys + ", count(*) as rows from " + model.name() + " group by " + keys
+            String row = first(c, "select " + keys + ", count(*) as rows from " + table + " group by " + keys
                     + " having count(*) > 1 order by " + keys + " limit 1", model);
             if (row != null) {
                 throw failure(model, "unique [" + keys + "]", row);
@@ -157,7 +180,7 @@ public final class PanelBuilder {
                 which.append(" when ").append(conditions.get(i)).append(" then ").append(cases.get(i));
             }
             List<String> row = cells(c, "select " + which + " end as failed_check, " + String.join(", ", shown)
-                    + " from " + model.name() + " where " + failing + " limit 1", model);
+                    + " from " + table + " where " + failing + " limit 1", model);
             throw failure(model, row.get(0).substring("failed_check=".length()),
                     String.join(", ", row.subList(1, row.size())));
         }
@@ -211,7 +234,7 @@ public final class PanelBuilder {
     }
 
     /** A SQL string literal: the text in single quotes, each quote doubled. */
-    static String literal(String text) {
+    public static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 }

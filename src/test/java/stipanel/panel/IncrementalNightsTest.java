@@ -115,6 +115,12 @@ class IncrementalNightsTest {
         assertRowsReplaced(nights, 14L);
         assertThat(nights.panel("RD_INTENSITY_GAP_CITY", "330102", 2024)).isCloseTo(-0.5, within(1e-9));
         assertThat(nights.panel("RD_INTENSITY_GAP_CITY", "330105", 2024)).isCloseTo(-1.5, within(1e-9));
+        // the night's changes are compared over the replaced regions: Hangzhou's, 上城区's gap among them
+        assertThat(nights.rows("select region_code, indicator_code, year, round(previous_value, 6), round(value, 6), "
+                + "change from ops.panel_changes where job_execution_id = (select max(job_execution_id) "
+                + "from ops.panel_changes) order by all"))
+                .contains(List.of("330102", "RD_INTENSITY_GAP_CITY", 2024, -0.2, -0.5, "changed"))
+                .allSatisfy(change -> assertThat((String) change.get(0)).startsWith("3301"));
 
         // every table as one night on every file builds it
         PipelineRun once = new PipelineRun(root.resolve("once")).deliverSamples("statistics", "patents", "enterprises")
