@@ -55,8 +55,7 @@ public class BuildPanelTasklet implements Tasklet {
             if (!table.equals(PANEL)) {
                 return;
             }
-            compared[0] = regions == null ? "" : " where region_code in (" + regions.stream().map(PanelBuilder::literal)
-                    .collect(Collectors.joining(", ")) + ")";
+            compared[0] = regions == null ? "" : PanelBuilder.whereIn("region_code", regions);
             if (hadPanel) {
                 try (Statement s = c.createStatement()) {
                     s.execute("insert into temp.previous_panel select region_code, year, indicator_code, value from "

@@ -91,20 +91,20 @@ public final class PanelBuilder {
         if (regions.isEmpty()) {
             return;
         }
-        String where = inRegions(model, regions);
+        String where = whereIn(model.byCity(), regions);
         execute(c, "delete from " + model.name() + where, model);
         execute(c, "insert into " + model.name() + " by name\nselect * from (\n" + model.sql() + "\n) as rebuilt"
                 + where, model);
     }
 
-    /** {@code  where <by_city column> in (…)}, the codes checked to be region codes. */
-    private static String inRegions(Model model, Set<String> regions) {
+    /** {@code  where <column> in (…)}, the codes checked to be region codes. */
+    public static String whereIn(String column, Set<String> regions) {
         for (String code : regions) {
             if (!code.matches("\\d{6}")) {
                 throw new IllegalStateException("not a region code: " + code);
             }
         }
-        return " where " + model.byCity() + " in (" + regions.stream().map(PanelBuilder::literal)
+        return " where " + column + " in (" + regions.stream().map(PanelBuilder::literal)
                 .collect(Collectors.joining(", ")) + ")";
     }
 
@@ -127,7 +127,10 @@ public final class PanelBuilder {
         execute(c, comments.toString(), model);
     }
 
-    /** Runs the model's checks; the first that finds a row stops the build with that row. */
+    /**
+     * Runs the model's checks; the first that finds a row stops the build with that row. {@code regions}: those whose
+     * rows the build replaced, or null when it built the table whole.
+     */
     static void check(Connection c, Model model, Set<String> regions) throws SQLException {
         Model.Checks checks = model.checks();
         for (String query : checks.failsWhen()) {
@@ -158,7 +161,7 @@ public final class PanelBuilder {
         // when the key holds the by_city column.
         String table = regions == null || regions.isEmpty()
                 || !(checks.unique().isEmpty() || checks.unique().contains(model.byCity())) ? model.name()
-                : "(select * from " + model.name() + inRegions(model, regions) + ") as replaced";
+                : "(select * from " + model.name() + whereIn(model.byCity(), regions) + ") as replaced";
         String failing = conditions.stream().map(condition -> "(" + condition + ")").collect(Collectors.joining(" or "));
         List<String> counts = cells(c, "select " + (keys.isEmpty() ? "0" : "count(*) - count(distinct hash(" + keys + "))")
                 + " as repeated, " + (conditions.isEmpty() ? "0" : "count(*) filter (where " + failing + ")")
@@ -234,7 +237,7 @@ public final class PanelBuilder {
     }
 
     /** A SQL string literal: the text in single quotes, each quote doubled. */
-    public static String literal(String text) {
+    static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 }
