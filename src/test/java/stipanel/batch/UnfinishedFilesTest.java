@@ -144,26 +144,18 @@ class UnfinishedFilesTest {
      */
     @Test
     void aFileWithTheSizeAndTimeOfADeliveryIsThatDeliveryWithoutHashingIt(@TempDir Path root) throws IOException {
-        PipelineRun run = new PipelineRun(root).deliverText("统计.csv", TWO_ROWS, StandardCharsets.UTF_8);
-        Path file = run.inbox.resolve("统计.csv");
         FileTime anHourAgo = FileTime.from(Instant.now().minusSeconds(3600));
-        Files.setLastModifiedTime(file, anHourAgo);
-        run.run();
-        assertEquals(0, run.exitCode, run.stderr);
+        PipelineRun run = firstNight(root, anHourAgo);
         assertEquals(1L, run.value("select count(*) from ingest.deliveries where modified_at is not null"));
 
-        // when its content changes (7700 -> 7800, the same size) and its time is set back
-        Files.writeString(file, TWO_ROWS.replace("7700", "7800"), StandardCharsets.UTF_8);
-        Files.setLastModifiedTime(file, anHourAgo);
-        run.run();
+        reviseBehind(run, anHourAgo);
 
         // then the night took it as the delivery it had read
-        assertEquals(0, run.exitCode, run.stderr);
         assertEquals(1L, run.value("select count(*) from ingest.deliveries"));
         assertEquals(List.of(List.of(0L, 0L)), run.rows("select files_loaded, files_refused from runs where run_id = 2"));
 
         // when its time moves on, it is read, hashed and loaded as the revision it is
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+        Files.setLastModifiedTime(run.inbox.resolve(FILE), FileTime.from(Instant.now().minusSeconds(60)));
         run.run();
         assertEquals(0, run.exitCode, run.stderr);
         assertEquals(2L, run.value("select count(*) from ingest.deliveries"));
@@ -176,20 +168,12 @@ class UnfinishedFilesTest {
      */
     @Test
     void aFileReadMomentsAfterItWasWrittenIsHashedAgainTheNextNight(@TempDir Path root) throws IOException {
-        PipelineRun run = new PipelineRun(root).deliverText("统计.csv", TWO_ROWS, StandardCharsets.UTF_8);
-        Path file = run.inbox.resolve("统计.csv");
         FileTime tooRecent = FileTime.from(Instant.now().plusSeconds(30));
-        Files.setLastModifiedTime(file, tooRecent);
-        run.run();
-        assertEquals(0, run.exitCode, run.stderr);
-        assertEquals(List.of(Arrays.asList((Object) null)),
-                run.rows("select modified_at from ingest.deliveries"));
+        PipelineRun run = firstNight(root, tooRecent);
+        assertEquals(List.of(Arrays.asList((Object) null)), run.rows("select modified_at from ingest.deliveries"));
 
-        Files.writeString(file, TWO_ROWS.replace("7700", "7800"), StandardCharsets.UTF_8);
-        Files.setLastModifiedTime(file, tooRecent);
-        run.run();
+        reviseBehind(run, tooRecent);
 
-        assertEquals(0, run.exitCode, run.stderr);
         assertEquals(List.of(List.of("loaded"), List.of("loaded")),
                 run.rows("select status from ingest.deliveries order by delivery_id"));
     }
@@ -197,21 +181,35 @@ class UnfinishedFilesTest {
     /** A file touched without changing is hashed once more, found the same, and known by its new time after that. */
     @Test
     void aFileTouchedWithoutChangingIsKnownByItsNewTime(@TempDir Path root) throws IOException {
-        PipelineRun run = new PipelineRun(root).deliverText("统计.csv", TWO_ROWS, StandardCharsets.UTF_8);
-        Path file = run.inbox.resolve("统计.csv");
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(3600)));
-        run.run();
+        PipelineRun run = firstNight(root, FileTime.from(Instant.now().minusSeconds(3600)));
         FileTime touched = FileTime.from(Instant.parse("2026-11-30T08:00:00Z"));
-        Files.setLastModifiedTime(file, touched);
+        Files.setLastModifiedTime(run.inbox.resolve(FILE), touched);
         run.run();
         assertEquals(List.of(List.of(1L, 0L)), run.rows("select count(*), (select files_loaded from runs where run_id = 2)"
                 + " from ingest.deliveries"));
 
-        Files.writeString(file, TWO_ROWS.replace("7700", "7800"), StandardCharsets.UTF_8);
-        Files.setLastModifiedTime(file, touched);
-        run.run();
+        reviseBehind(run, touched);
 
-        assertEquals(0, run.exitCode, run.stderr);
         assertEquals(1L, run.value("select count(*) from ingest.deliveries"));
+    }
+
+    private static final String FILE = "统计.csv";
+
+    /** A night on {@link #TWO_ROWS} in {@link #FILE}, modified at {@code modified}. */
+    private static PipelineRun firstNight(Path root, FileTime modified) throws IOException {
+        PipelineRun run = new PipelineRun(root).deliverText(FILE, TWO_ROWS, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(run.inbox.resolve(FILE), modified);
+        run.run();
+        assertEquals(0, run.exitCode, run.stderr);
+        return run;
+    }
+
+    /** A night after the file's content changed (7700 -> 7800, the same size) behind the time {@code modified}. */
+    private static void reviseBehind(PipelineRun run, FileTime modified) throws IOException {
+        Path file = run.inbox.resolve(FILE);
+        Files.writeString(file, TWO_ROWS.replace("7700", "7800"), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, modified);
+        run.run();
+        assertEquals(0, run.exitCode, run.stderr);
     }
 }
