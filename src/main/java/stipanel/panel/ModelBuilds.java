@@ -18,7 +18,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.springframework.core.io.Resource;
 
@@ -152,7 +151,7 @@ final class ModelBuilds {
         if (changed.isEmpty()) {
             return changed;
         }
-        String codes = changed.stream().map(PanelBuilder::literal).collect(Collectors.joining(", "));
+        String codes = PanelBuilder.literals(changed);
         if (!query("select count(*) = " + changed.size() + " from ref.regions where city_code is not null and code in ("
                 + codes + ")").equals("true")) {
             return null;

@@ -6,6 +6,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,8 +105,7 @@ public final class PanelBuilder {
                 throw new IllegalStateException("not a region code: " + code);
             }
         }
-        return " where " + column + " in (" + regions.stream().map(PanelBuilder::literal)
-                .collect(Collectors.joining(", ")) + ")";
+        return " where " + column + " in (" + literals(regions) + ")";
     }
 
     private static void execute(Connection c, String sql, Model model) throws SQLException {
@@ -150,8 +150,7 @@ public final class PanelBuilder {
             cases.add(literal("not_null " + column));
         }
         for (Map.Entry<String, List<String>> accepted : checks.acceptedValues().entrySet()) {
-            String values = accepted.getValue().stream().map(PanelBuilder::literal).collect(Collectors.joining(", "));
-            conditions.add(accepted.getKey() + " not in (" + values + ")");
+            conditions.add(accepted.getKey() + " not in (" + literals(accepted.getValue()) + ")");
             cases.add(literal("accepted_values " + accepted.getKey() + " " + accepted.getValue()));
         }
         if (keys.isEmpty() && conditions.isEmpty()) {
@@ -234,6 +233,11 @@ public final class PanelBuilder {
                 s.execute(String.join(";\n", comments));
             }
         }
+    }
+
+    /** SQL string literals separated by commas, for an {@code in (…)} list. */
+    static String literals(Collection<String> texts) {
+        return texts.stream().map(PanelBuilder::literal).collect(Collectors.joining(", "));
     }
 
     /** A SQL string literal: the text in single quotes, each quote doubled. */
