@@ -220,7 +220,10 @@ public final class NightlyRun {
             }
             s.append(run.filesLine()).append('\n');
             if (run.filesDelivered() == 0 && preflight.files() > 0) {
-                s.append("没有新文件：收件箱的 ").append(preflight.files()).append(" 个文件在以前的运行中都已装载过\n");
+                s.append("没有新文件：收件箱的 ").append(preflight.files()).append(" 个文件在以前的运行中都已装载过")
+                        // A file is known by its path, size and time (DeliveryLedger.readBefore): the one way a change
+                        // goes unseen, said where the office reads that nothing was new.
+                        .append("（按路径、大小和修改时间认定；若有文件改了内容而大小和修改时间未变，先 touch 该文件再运行）\n");
             }
             List<String> outputs = ExportWorkbookTasklet.outputs(execution);
             if (run.filesRefused() + run.rowsRejected() > 0) {

@@ -150,8 +150,10 @@ class UnfinishedFilesTest {
 
         reviseBehind(run, anHourAgo);
 
-        // then the night took it as the delivery it had read
+        // then the night took it as the delivery it had read, and said how it knows the files and what to do
         assertEquals(1L, run.value("select count(*) from ingest.deliveries"));
+        assertTrue(run.stdout.contains("没有新文件：收件箱的 1 个文件在以前的运行中都已装载过（按路径、大小和修改时间认定；"
+                + "若有文件改了内容而大小和修改时间未变，先 touch 该文件再运行）"), run.stdout);
         assertEquals(List.of(List.of(0L, 0L)), run.rows("select files_loaded, files_refused from runs where run_id = 2"));
 
         // when its time moves on, it is read, hashed and loaded as the revision it is

@@ -106,7 +106,8 @@ class RunMessagesTest {
         // then it is a quiet night, not an empty inbox
         assertThat(run.exitCode).as(run.stderr).isZero();
         assertThat(run.stdout).contains("本次运行：文件 0 个已装载、0 个拒收、0 个重复；数据行 0 行已装载、0 行被拒绝\n"
-                + "没有新文件：收件箱的 " + files + " 个文件在以前的运行中都已装载过\n");
+                + "没有新文件：收件箱的 " + files + " 个文件在以前的运行中都已装载过"
+                + "（按路径、大小和修改时间认定；若有文件改了内容而大小和修改时间未变，先 touch 该文件再运行）\n");
         assertThat(run.stdout).doesNotContain("拒收与被拒绝的原因见");
         assertThat(run.stderr).doesNotContain("没有任何文件");
     }
