@@ -5,15 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * 数据质量: every refused file (with the reason it was refused) and every rejected row (file, sheet, row, reason code,
- * reason, raw content), as the warehouse's {@code source_files} and {@code rejected_rows} list them. Delivered text is
+ * 数据质量: every refused file (with the reason it was refused) and the rejected rows (file, sheet, row, reason code,
+ * reason, raw content), as the warehouse's {@code source_files} and {@code rejected_rows} list them: of one file's rows
+ * rejected for one reason, the first {@value #SHOWN_PER_REASON}, then one line that counts the rest. Delivered text is
  * written as string cells (quote-prefixed), so a value such as {@code =HYPERLINK(…)} stays text in Excel, WPS and
  * LibreOffice.
  */
@@ -22,6 +25,12 @@ final class DataQualitySheet {
     static final String NAME = "数据质量";
     /** Rows beyond this stay in the warehouse (rejected_rows): a workbook the city opens, not a dump. */
     static final int MAX_REJECTED_ROWS = 50_000;
+    /**
+     * A file's rows rejected for one reason beyond this are counted, not listed: a hundred examples show the office
+     * what to correct, and the sheet's cost stays with what the files get wrong, not with how often (a national
+     * patent extract's 15,000 rejected rows are a few reasons; listing them all took the night's workbook 2 s).
+     */
+    static final int SHOWN_PER_REASON = 100;
     /** A reason or raw row longer than this shows its start: a row of the sheet is at most 409 pt tall. */
     static final int MAX_SHOWN = 600;
     /** 原因代码 holds the longest code (24 characters) in one line; the rest fits A4 landscape at 9 pt. */
@@ -60,25 +69,50 @@ final class DataQualitySheet {
             Tables.fitRow(sheet, sheet.getRow(row), WIDTHS, sheet.getMergedRegions());
         }
         int r = Tables.FIRST_BODY_ROW;
-        int n = 1;
         try (PreparedStatement p = c.prepareStatement("""
                 select file_name, reason_code, message from ingest.deliveries where status = 'refused'
                 order by delivery_id
                 """); ResultSet q = p.executeQuery()) {
             while (q.next()) {
-                line(sheet, st, r++, n++, q.getString(1), "拒收", "", null, q.getString(2), q.getString(3), "");
+                line(sheet, st, r++, q.getString(1), "拒收", "", null, q.getString(2), q.getString(3), "");
             }
         }
+        Map<String, List<Unlisted>> unlisted = unlisted(c);
+        boolean anyUnlisted = !unlisted.isEmpty();
+        boolean truncated;
         try (PreparedStatement p = c.prepareStatement("""
-                select file_name, sheet, row_number, reason_code, reason, raw from main.rejected_rows limit ?
+                select file_name, sheet, row_number, reason_code, reason, raw
+                from (select *, row_number() over (partition by file_name, reason_code order by sheet, row_number)
+                          as rank_in_reason
+                      from main.rejected_rows)
+                where rank_in_reason <= ?
+                order by file_name, sheet, row_number
+                limit ?
                 """)) {
-            p.setInt(1, MAX_REJECTED_ROWS);
-            ResultSet q = p.executeQuery();
-            while (q.next()) {
-                line(sheet, st, r++, n++, q.getString(1), "行被拒绝", q.getString(2), WorkbookData.nullable(q, 3),
-                        q.getString(4), q.getString(5), q.getString(6));
+            p.setInt(1, SHOWN_PER_REASON);
+            p.setInt(2, MAX_REJECTED_ROWS + 1);
+            try (ResultSet q = p.executeQuery()) {
+                String file = null;
+                int listed = 0;
+                boolean more = false;
+                while (q.next()) {
+                    if (listed == MAX_REJECTED_ROWS) {
+                        more = true;
+                        break;
+                    }
+                    if (file != null && !file.equals(q.getString(1))) {
+                        r = unlistedLines(sheet, st, r, file, unlisted.remove(file));
+                    }
+                    file = q.getString(1);
+                    line(sheet, st, r++, file, "行被拒绝", q.getString(2), WorkbookData.nullable(q, 3),
+                            q.getString(4), q.getString(5), q.getString(6));
+                    listed++;
+                }
+                truncated = more;
+                if (file != null && !truncated) {
+                    r = unlistedLines(sheet, st, r, file, unlisted.remove(file));
+                }
             }
-            q.close();
         }
         // Loaded list rows whose enterprise the registry does not identify (docs/sources.md): the office adds the extract.
         try (PreparedStatement p = c.prepareStatement("""
@@ -86,7 +120,7 @@ final class DataQualitySheet {
                 from marts.certification_name_issues
                 """); ResultSet q = p.executeQuery()) {
             while (q.next()) {
-                line(sheet, st, r++, n++, q.getString(1),
+                line(sheet, st, r++, q.getString(1),
                         q.getString(4).equals("name_ambiguous") ? "名称匹配多家" : "名称未匹配", q.getString(2),
                         WorkbookData.nullable(q, 3), q.getString(4), q.getString(5), q.getString(6));
             }
@@ -98,8 +132,6 @@ final class DataQualitySheet {
             rejected = q.getLong(1);
         }
         int last = r - 1;
-        String omitted = rejected > MAX_REJECTED_ROWS ? "　　3. 本表列出前 " + MAX_REJECTED_ROWS + " 行，共 " + rejected
-                + " 行被拒绝，其余见数据仓库视图 rejected_rows。" : null;
         List<String> notes = new ArrayList<>(List.of(
                 "资料来源：数据仓库视图 source_files、rejected_rows（拒收原因见 ingest.deliveries.message，"
                         + "原因代码的含义见 ref.reason_codes）。",
@@ -108,8 +140,14 @@ final class DataQualitySheet {
                 "　　2. 拒收文件整份未装载（表头不符合任何已知数据类型或文件无法读取），已保留待核。"
                         + "“名称未匹配”“名称匹配多家”为已装载的认定名单行：名单未列信用代码，按名称在企业登记中未找到或找到多家"
                         + "（视图 staging.certification_name_issues），补交相应企业登记后下次运行即可识别。"));
-        if (omitted != null) {
-            notes.add(omitted);
+        // The numbered notes follow 资料来源, so the next one's number is the size of the list.
+        if (anyUnlisted) {
+            notes.add("　　" + notes.size() + ". 同一文件因同一原因被拒绝的行超过 " + SHOWN_PER_REASON + " 行时，本表列出前 "
+                    + SHOWN_PER_REASON + " 行，其余以一行“未列出”注明行数；全部被拒绝的行见数据仓库视图 rejected_rows。");
+        }
+        if (truncated) {
+            notes.add("　　" + notes.size() + ". 本表最多列出 " + MAX_REJECTED_ROWS + " 行被拒绝的行（共 " + rejected
+                    + " 行），其余见数据仓库视图 rejected_rows。");
         }
         int next = Tables.notes(sheet, st, last, notes, header.size());
         for (int row = last + 2; row < next; row++) {
@@ -118,11 +156,44 @@ final class DataQualitySheet {
         Tables.frame(sheet, header.size(), last, 2);
     }
 
-    /** One line of the sheet: 序号, file, what happened, sheet, row, reason code, reason, raw content. */
-    private static void line(SXSSFSheet sheet, Styles st, int r, int n, String file, String what, String sheetName,
+    /** A file's rows rejected for one reason and not listed: {@code count} beyond the first {@link #SHOWN_PER_REASON}. */
+    private record Unlisted(String reasonCode, long count) {
+    }
+
+    /** By file, the reasons with more rejected rows than are listed, and how many more. */
+    private static Map<String, List<Unlisted>> unlisted(Connection c) throws SQLException {
+        Map<String, List<Unlisted>> byFile = new HashMap<>();
+        try (PreparedStatement p = c.prepareStatement("""
+                select file_name, reason_code, count(*) - ? from main.rejected_rows
+                group by file_name, reason_code having count(*) > ?
+                order by file_name, reason_code
+                """)) {
+            p.setInt(1, SHOWN_PER_REASON);
+            p.setInt(2, SHOWN_PER_REASON);
+            try (ResultSet q = p.executeQuery()) {
+                while (q.next()) {
+                    byFile.computeIfAbsent(q.getString(1), f -> new ArrayList<>())
+                            .add(new Unlisted(q.getString(2), q.getLong(3)));
+                }
+            }
+        }
+        return byFile;
+    }
+
+    /** After a file's listed rows, one line per reason whose further rows are only counted. Returns the next row. */
+    private static int unlistedLines(SXSSFSheet sheet, Styles st, int r, String file, List<Unlisted> reasons) {
+        for (Unlisted u : reasons == null ? List.<Unlisted>of() : reasons) {
+            line(sheet, st, r++, file, "未列出", "", null, u.reasonCode(),
+                    "该文件另有 " + u.count() + " 行因此原因被拒绝，本表只列出前 " + SHOWN_PER_REASON + " 行", "");
+        }
+        return r;
+    }
+
+    /** Row {@code r}: 序号 (from the first body row), file, what happened, sheet, row, reason code, reason, raw. */
+    private static void line(SXSSFSheet sheet, Styles st, int r, String file, String what, String sheetName,
                              Double rowNumber, String code, String reason, String raw) {
         Row row = sheet.createRow(r);
-        Tables.number(row, 0, (double) n, st.number("0"));
+        Tables.number(row, 0, (double) (r - Tables.FIRST_BODY_ROW + 1), st.number("0"));
         Tables.text(row, 1, file, st.textWrap);
         Tables.text(row, 2, what, st.centered);
         Tables.text(row, 3, sheetName, st.textWrap);

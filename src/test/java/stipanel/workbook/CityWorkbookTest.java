@@ -156,6 +156,37 @@ class CityWorkbookTest {
     }
 
     @Test
+    void aFileRejectedManyTimesForOneReasonShowsAHundredRowsAndCountsTheRest() {
+        // given
+        Sheet sheet = wb.getSheet("数据质量");
+        // when: that file's lines as 文件状态 | 行号 | 原因代码, and every text of the sheet
+        List<String> lines = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING) {
+                    texts.add(cell.getStringCellValue());
+                }
+            }
+            if (row.getRowNum() >= Tables.FIRST_BODY_ROW && row.getCell(1) != null
+                    && WorkbookFixture.MANY_REJECTED_FILE.equals(row.getCell(1).getStringCellValue())) {
+                Cell number = row.getCell(4);
+                lines.add(row.getCell(2).getStringCellValue() + " | "
+                        + (number == null || number.getCellType() == CellType.BLANK ? "" : String.valueOf((int) number.getNumericCellValue())) + " | "
+                        + row.getCell(5).getStringCellValue());
+            }
+        }
+        // then: rows 2..101 of the 103 without a year, both rows of the unknown code, then the 3 others counted
+        assertThat(lines).hasSize(103);
+        assertThat(lines.get(0)).isEqualTo("行被拒绝 | 2 | year_invalid");
+        assertThat(lines.get(99)).isEqualTo("行被拒绝 | 101 | year_invalid");
+        assertThat(lines.subList(100, 103)).containsExactly("行被拒绝 | 105 | region_code_unknown",
+                "行被拒绝 | 106 | region_code_unknown", "未列出 |  | year_invalid");
+        assertThat(texts).contains("该文件另有 3 行因此原因被拒绝，本表只列出前 100 行");
+        assertThat(texts).anyMatch(t -> t.contains("3. 同一文件因同一原因被拒绝的行超过 100 行时，本表列出前 100 行"));
+    }
+
+    @Test
     void noCellInTheWorkbookIsAFormula() {
         // then
         for (Sheet sheet : wb) {

@@ -25,6 +25,13 @@ public final class WorkbookFixture {
             "-4+1,330922,嵊泗县,技能人才总量,1,人,最终核实,2025-03-01",
             "@SUM(A1),330922,嵊泗县,技能人才总量,1,人,最终核实,2025-03-01");
 
+    /**
+     * An extract with {@link DataQualitySheet#SHOWN_PER_REASON} + 3 rows whose 年份 is no year (row 2 on) and two of
+     * an unknown region code (its last rows): the sheet lists 100 of the first reason, counts the 3 others, and lists
+     * both of the second.
+     */
+    static final String MANY_REJECTED_FILE = "技能人才_各乡镇补报.csv";
+
     private static PipelineRun shared;
 
     private WorkbookFixture() {
@@ -63,6 +70,12 @@ public final class WorkbookFixture {
         }
         run.deliverText(FORMULA_FILE, "年份,地区代码,地区名称,指标名称,数值,计量单位,数据状态,发布日期\n"
                 + String.join("\n", FORMULA_ROWS) + "\n", StandardCharsets.UTF_8);
+        StringBuilder many = new StringBuilder("年份,地区代码,地区名称,指标名称,数值,计量单位,数据状态,发布日期\n");
+        for (int i = 1; i <= 103; i++) {
+            many.append("待定,330922,嵊泗县,技能人才总量,").append(i).append(",人,最终核实,2025-03-01\n");
+        }
+        many.append("2024,339999,嵊泗县,技能人才总量,1,人,最终核实,2025-03-01\n".repeat(2));
+        run.deliverText(MANY_REJECTED_FILE, many.toString(), StandardCharsets.UTF_8);
         run.deliverText(REFUSED_FILE, "=cmd|' /C calc'!A0\n", StandardCharsets.UTF_8);
         run.run();
         if (run.exitCode != 0) {
