@@ -59,6 +59,7 @@ public final class NightlyRun {
 
     /** {@code extraBeans} are registered in the job's context (tests add listeners that inject faults). */
     public static int execute(RunOptions options, PrintStream out, PrintStream err, Object... extraBeans) {
+        Warehouse.loadEngineInBackground(err);
         Path warehouse = options.warehouse().toAbsolutePath().normalize();
         Preflight preflight;
         try {

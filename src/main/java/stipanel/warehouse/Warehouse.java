@@ -2,6 +2,7 @@ package stipanel.warehouse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,25 @@ public final class Warehouse {
 
     /** The oldest DuckDB release that must open the published warehouse (analysts' CLI, DBeaver and Python lag). */
     public static final String STORAGE_COMPATIBILITY = "v1.5.0";
+
+    /**
+     * Loads DuckDB's native library in a daemon thread. The driver unpacks it from its jar (71.6 MB) and links it at
+     * every start, 0.33–0.42 s here; begun first thing, that overlaps the preflight and Spring's start on the second
+     * core instead of holding up the first connection, which waits for it if it is not done. If it fails, the
+     * first connection fails too, without the cause (a class whose initialiser failed only says so): the cause is
+     * printed here.
+     */
+    public static void loadEngineInBackground(PrintStream err) {
+        Thread load = new Thread(() -> {
+            try {
+                Class.forName("org.duckdb.DuckDBNative");
+            } catch (Throwable e) {
+                err.println("sti-panel：DuckDB 的本地库无法加载：" + (e.getCause() != null ? e.getCause() : e));
+            }
+        }, "duckdb-native-load");
+        load.setDaemon(true);
+        load.start();
+    }
 
     /**
      * The job's one connection: the file attached as {@value #CATALOG} to an in-memory database, a new warehouse
