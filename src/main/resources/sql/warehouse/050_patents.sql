@@ -36,52 +36,62 @@ comment on column ref.sei_ipc_concordance.rule is 'include 纳入、exclude 排�
 comment on column ref.sei_ipc_concordance.ipc_prefix is 'IPC前缀（小类 G06N、大组 H01M 10/ 或小组 H01M 4/06），按主分类号前缀匹配 / IPC prefix: a subclass (G06N), a main group (H01M 10/) or a subgroup (H01M 4/06), matched against the start of the main IPC';
 comment on column ref.sei_ipc_concordance.ipc_title is 'IPC类目含义 / What the IPC prefix covers';
 
--- Patent rows cut off (数据截止日期) on or before as_of (every row when NULL), ranked per application number. The
--- views below are current; an as-of answer is asked of the macros with its date (staging.patents_as_of(DATE …)).
-create or replace macro staging.patent_rows_ranked_as_of(as_of) as table
-with visible as (
-    select
-        p.*,
-        d.delivery_id
-    from facts.patent_rows as p
-    join ingest.deliveries as d on d.content_hash = p.content_hash and d.status = 'loaded'
-    where as_of is null or p.data_cutoff <= as_of
-)
-
+-- Patent rows cut off (数据截止日期) on or before as_of (every row when NULL), ranked per application number: the one
+-- place of the rule that decides the current row. Only the columns that rank a row or date a lapse, and its rowid: a
+-- window sorts every column it carries, and ranking the whole rows (titles, applicants, …) took twice the time.
+create or replace macro staging.patent_versions_as_of(as_of) as table
 select
-    *,
+    p.rowid as patent_rowid,
+    p.application_no,
+    p.data_cutoff,
+    d.delivery_id,
+    p.sheet,
+    p.row_number,
+    p.legal_status,
+    p.lapse_date,
     row_number() over (
-        partition by application_no
-        order by data_cutoff desc, delivery_id desc, sheet desc, row_number desc
+        partition by p.application_no
+        order by p.data_cutoff desc, d.delivery_id desc, p.sheet desc, p.row_number desc
     ) as version_rank
-from visible;
+from facts.patent_rows as p
+join ingest.deliveries as d on d.content_hash = p.content_hash and d.status = 'loaded'
+where as_of is null or p.data_cutoff <= as_of;
+comment on macro table staging.patent_versions_as_of is '截至某日可见的专利行的排名（仅排名所需各列与 patent_rowid，即 facts.patent_rows 的 rowid），1为当日现行 / The rank of each patent row visible on a date, with only the columns that rank it and patent_rowid (the rowid in facts.patent_rows): 1 is current then';
+
+-- The views below are current; an as-of answer is asked of the macros with its date (staging.patents_as_of(DATE …)).
+create or replace macro staging.patent_rows_ranked_as_of(as_of) as table
+select p.*, v.delivery_id, v.version_rank
+from staging.patent_versions_as_of(as_of) as v
+join facts.patent_rows as p on p.rowid = v.patent_rowid;
 comment on macro table staging.patent_rows_ranked_as_of is '截至某日（数据截止日期不晚于该日）可见的专利行及其排名，1为当日现行；参数为空表示全部 / Patent rows cut off on or before the date, ranked per application number: 1 is the row current then; NULL for every row';
 
 -- 失效 in an extract without a lapse-date column (docs/sources.md): the patent lapsed by that extract's cut-off, and
 -- before it as an older extract says. Its lapse date is the earliest an older row gives (its 失效日期, or the cut-off
--- of an older 失效 without one), else the current row's cut-off; a row with its own 失效日期 keeps it.
+-- of an older 失效 without one), else the current row's cut-off; a row with its own 失效日期 keeps it. The current
+-- rows are fetched whole by rowid once ranked.
 create or replace macro staging.patents_as_of(as_of) as table
-with ranked as (
-    select * from staging.patent_rows_ranked_as_of(as_of)
+with versions as (
+    select * from staging.patent_versions_as_of(as_of)
 ),
 
 lapsed_earlier as (
     select application_no, min(coalesce(lapse_date, data_cutoff)) as lapsed_by
-    from ranked
+    from versions
     where version_rank > 1 and legal_status = '失效'
     group by application_no
 )
 
-select ranked.* exclude (version_rank) replace (
+select p.* replace (
     case
-        when ranked.lapse_date is null and ranked.legal_status = '失效'
-            then least(lapsed_earlier.lapsed_by, ranked.data_cutoff)
-        else ranked.lapse_date
+        when p.lapse_date is null and p.legal_status = '失效'
+            then least(lapsed_earlier.lapsed_by, p.data_cutoff)
+        else p.lapse_date
     end as lapse_date
-)
-from ranked
-left join lapsed_earlier on lapsed_earlier.application_no = ranked.application_no
-where ranked.version_rank = 1;
+), current.delivery_id
+from versions as current
+join facts.patent_rows as p on p.rowid = current.patent_rowid
+left join lapsed_earlier on lapsed_earlier.application_no = p.application_no
+where current.version_rank = 1;
 comment on macro table staging.patents_as_of is '截至某日的现行专利，如 staging.patents_as_of(DATE ''2024-06-30'')；失效而无失效日期者以较早交付所示日期、否则以数据截止日期为失效日期 / The current row per application number as it stood on a date; 失效 without a lapse date is dated by an older extract, else by the cut-off';
 
 create or replace view staging.patent_rows_ranked as
