@@ -79,7 +79,7 @@ final class DataQualitySheet {
         }
         Map<String, List<Unlisted>> unlisted = unlisted(c);
         boolean anyUnlisted = !unlisted.isEmpty();
-        boolean truncated;
+        boolean truncated = false;
         try (PreparedStatement p = c.prepareStatement("""
                 select file_name, sheet, row_number, reason_code, reason, raw
                 from (select *, row_number() over (partition by file_name, reason_code order by sheet, row_number)
@@ -94,10 +94,9 @@ final class DataQualitySheet {
             try (ResultSet q = p.executeQuery()) {
                 String file = null;
                 int listed = 0;
-                boolean more = false;
                 while (q.next()) {
                     if (listed == MAX_REJECTED_ROWS) {
-                        more = true;
+                        truncated = true;
                         break;
                     }
                     if (file != null && !file.equals(q.getString(1))) {
@@ -108,7 +107,6 @@ final class DataQualitySheet {
                             q.getString(4), q.getString(5), q.getString(6));
                     listed++;
                 }
-                truncated = more;
                 if (file != null && !truncated) {
                     r = unlistedLines(sheet, st, r, file, unlisted.remove(file));
                 }
