@@ -38,24 +38,32 @@ comment on column ref.sei_ipc_concordance.ipc_title is 'IPC类目含义 / What t
 
 -- Patent rows cut off (数据截止日期) on or before as_of (every row when NULL), ranked per application number: the one
 -- place of the rule that decides the current row. Only the columns that rank a row or date a lapse, and its rowid: a
--- window sorts every column it carries, and ranking the whole rows (titles, applicants, …) took twice the time.
+-- window sorts every column it carries, and ranking the whole rows (titles, applicants, …) took twice the time. The
+-- visible rows are materialised before the window: given as_of as a subquery (the panel's models), DuckDB otherwise
+-- joins it to every row on the way into the window, which then ran 2–3× slower (1.4 s against 0.6 s for 3 M rows).
 create or replace macro staging.patent_versions_as_of(as_of) as table
+with visible as materialized (
+    select
+        p.rowid as patent_rowid,
+        p.application_no,
+        p.data_cutoff,
+        d.delivery_id,
+        p.sheet,
+        p.row_number,
+        p.legal_status,
+        p.lapse_date
+    from facts.patent_rows as p
+    join ingest.deliveries as d on d.content_hash = p.content_hash and d.status = 'loaded'
+    where as_of is null or p.data_cutoff <= as_of
+)
+
 select
-    p.rowid as patent_rowid,
-    p.application_no,
-    p.data_cutoff,
-    d.delivery_id,
-    p.sheet,
-    p.row_number,
-    p.legal_status,
-    p.lapse_date,
+    *,
     row_number() over (
-        partition by p.application_no
-        order by p.data_cutoff desc, d.delivery_id desc, p.sheet desc, p.row_number desc
+        partition by application_no
+        order by data_cutoff desc, delivery_id desc, sheet desc, row_number desc
     ) as version_rank
-from facts.patent_rows as p
-join ingest.deliveries as d on d.content_hash = p.content_hash and d.status = 'loaded'
-where as_of is null or p.data_cutoff <= as_of;
+from visible;
 comment on macro table staging.patent_versions_as_of is '截至某日可见的专利行的排名（仅排名所需各列与 patent_rowid，即 facts.patent_rows 的 rowid），1为当日现行 / The rank of each patent row visible on a date, with only the columns that rank it and patent_rowid (the rowid in facts.patent_rows): 1 is current then';
 
 -- The views below are current; an as-of answer is asked of the macros with its date (staging.patents_as_of(DATE …)).
