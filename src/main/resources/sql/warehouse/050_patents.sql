@@ -123,7 +123,11 @@ with patents as (
 included as (
     select patents.application_no, patents.main_ipc, c.sei_code, c.sei_name, c.ipc_prefix
     from patents
-    join ref.sei_ipc_concordance as c on c.rule = 'include' and starts_with(patents.main_ipc, c.ipc_prefix)
+    -- Every prefix starts with its subclass (SeiIpcConcordance checks it), as every canonical 主分类号 does: the
+    -- subclasses' equality lets DuckDB hash-join instead of testing each patent against every prefix (3 M patents:
+    -- 1.2-1.6 s -> 0.5-0.75 s, the same matches).
+    join ref.sei_ipc_concordance as c on c.rule = 'include' and left(c.ipc_prefix, 4) = left(patents.main_ipc, 4)
+        and starts_with(patents.main_ipc, c.ipc_prefix)
 )
 
 select included.*
