@@ -15,13 +15,16 @@ with delivered as (
     select count(*) > 0 as any_delivered from marts.patents_current
 ),
 
+-- Only valid patents count (a high-value one is valid): filtered, the patent type's part of it reaches the patents
+-- before they are crossed with the years. A county-year without one has no row here and counts 0 below.
 counted as (
     select
         region_code,
         year,
-        count(*) filter (where valid) as valid_inv_patents,
+        count(*) as valid_inv_patents,
         count(*) filter (where high_value) as hv_inv_patents
     from staging.patent_year_end_of('marts.patents_current', 'marts.panel_years')
+    where valid
     group by region_code, year
 ),
 
