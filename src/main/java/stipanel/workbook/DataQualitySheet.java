@@ -78,7 +78,6 @@ final class DataQualitySheet {
             }
         }
         Map<String, List<Unlisted>> unlisted = unlisted(c);
-        boolean anyUnlisted = !unlisted.isEmpty();
         boolean truncated = false;
         try (PreparedStatement p = c.prepareStatement("""
                 select file_name, sheet, row_number, reason_code, reason, raw
@@ -100,7 +99,7 @@ final class DataQualitySheet {
                         break;
                     }
                     if (file != null && !file.equals(q.getString(1))) {
-                        r = unlistedLines(sheet, st, r, file, unlisted.remove(file));
+                        r = unlistedLines(sheet, st, r, file, unlisted.get(file));
                     }
                     file = q.getString(1);
                     line(sheet, st, r++, file, "行被拒绝", q.getString(2), WorkbookData.nullable(q, 3),
@@ -108,7 +107,7 @@ final class DataQualitySheet {
                     listed++;
                 }
                 if (file != null && !truncated) {
-                    r = unlistedLines(sheet, st, r, file, unlisted.remove(file));
+                    r = unlistedLines(sheet, st, r, file, unlisted.get(file));
                 }
             }
         }
@@ -139,7 +138,7 @@ final class DataQualitySheet {
                         + "“名称未匹配”“名称匹配多家”为已装载的认定名单行：名单未列信用代码，按名称在企业登记中未找到或找到多家"
                         + "（视图 staging.certification_name_issues），补交相应企业登记后下次运行即可识别。"));
         // The numbered notes follow 资料来源, so the next one's number is the size of the list.
-        if (anyUnlisted) {
+        if (!unlisted.isEmpty()) {
             notes.add("　　" + notes.size() + ". 同一文件因同一原因被拒绝的行超过 " + SHOWN_PER_REASON + " 行时，本表列出前 "
                     + SHOWN_PER_REASON + " 行，其余以一行“未列出”注明行数；全部被拒绝的行见数据仓库视图 rejected_rows。");
         }
