@@ -171,8 +171,9 @@ class CityWorkbookTest {
             if (row.getRowNum() >= Tables.FIRST_BODY_ROW && row.getCell(1) != null
                     && WorkbookFixture.MANY_REJECTED_FILE.equals(row.getCell(1).getStringCellValue())) {
                 Cell number = row.getCell(4);
-                lines.add(row.getCell(2).getStringCellValue() + " | "
-                        + (number == null || number.getCellType() == CellType.BLANK ? "" : String.valueOf((int) number.getNumericCellValue())) + " | "
+                String rowNumber = number == null || number.getCellType() == CellType.BLANK ? ""
+                        : String.valueOf((int) number.getNumericCellValue());
+                lines.add(row.getCell(2).getStringCellValue() + " | " + rowNumber + " | "
                         + row.getCell(5).getStringCellValue());
             }
         }

@@ -32,6 +32,8 @@ public final class WorkbookFixture {
      */
     static final String MANY_REJECTED_FILE = "技能人才_各乡镇补报.csv";
 
+    private static final String STATISTICS_HEADER = "年份,地区代码,地区名称,指标名称,数值,计量单位,数据状态,发布日期\n";
+
     private static PipelineRun shared;
 
     private WorkbookFixture() {
@@ -68,9 +70,8 @@ public final class WorkbookFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        run.deliverText(FORMULA_FILE, "年份,地区代码,地区名称,指标名称,数值,计量单位,数据状态,发布日期\n"
-                + String.join("\n", FORMULA_ROWS) + "\n", StandardCharsets.UTF_8);
-        StringBuilder many = new StringBuilder("年份,地区代码,地区名称,指标名称,数值,计量单位,数据状态,发布日期\n");
+        run.deliverText(FORMULA_FILE, STATISTICS_HEADER + String.join("\n", FORMULA_ROWS) + "\n", StandardCharsets.UTF_8);
+        StringBuilder many = new StringBuilder(STATISTICS_HEADER);
         for (int i = 1; i <= 103; i++) {
             many.append("待定,330922,嵊泗县,技能人才总量,").append(i).append(",人,最终核实,2025-03-01\n");
         }
