@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  *
  * <p>Points: {@code ingest:<n>} inside the transaction of the n-th file this execution ingests, after its rows
  * were appended; {@code panel} inside the panel's transaction, after the marts were rebuilt; {@code export}
- * before the workbook is written; {@code publish} after the copy to publish was written, before the rename.
+ * before the workbook is written; {@code publish} after the job completed and the warehouse was closed, before
+ * the working file is renamed over the published one.
  */
 public final class PausePoint {
 

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.support.JdbcDefaultBatchConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.annotation.Isolation;
 
 import stipanel.warehouse.Warehouse;
+import stipanel.warehouse.WorkingCopy;
 
 /**
  * Spring Batch's job repository lives in the warehouse itself (schema {@code ops}), on the same single DuckDB
@@ -29,7 +31,9 @@ import stipanel.warehouse.Warehouse;
 public class WarehouseBatchConfiguration extends JdbcDefaultBatchConfiguration {
 
     @Bean(destroyMethod = "destroy")
-    public SingleConnectionDataSource dataSource(@Value("${stipanel.database}") String database) throws SQLException {
+    public SingleConnectionDataSource dataSource(@Value("${stipanel.database}") String database,
+                                                 ObjectProvider<WorkingCopy> workingCopy) throws SQLException {
+        workingCopy.ifAvailable(WorkingCopy::await);
         SingleConnectionDataSource ds = Warehouse.dataSource(Path.of(database));
         Connection c = DataSourceUtils.getConnection(ds);
         Warehouse.ensureJobRepository(c);

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +34,17 @@ import stipanel.batch.ExportWorkbookTasklet;
 import stipanel.batch.NightlyJobConfiguration;
 import stipanel.batch.PausePoint;
 import stipanel.batch.RunParameters;
-import stipanel.output.AtomicFile;
 import stipanel.report.RunSummary;
 import stipanel.warehouse.Warehouse;
 import stipanel.warehouse.WarehouseRefusedException;
+import stipanel.warehouse.WorkingCopy;
 
 /**
  * One run of the nightly job against a warehouse. The job writes a private working copy
- * ({@code <warehouse>.building}, which also holds Spring Batch's job repository); when the job completes, the copy
- * is published over {@code <warehouse>} by an atomic rename, so analysts reading the warehouse never block the run
- * nor see half of one. A run that failed or was killed is resumed by the next run with the same options.
+ * ({@code <warehouse>.building}, which also holds Spring Batch's job repository, copied from {@code <warehouse>} when
+ * the run starts); when the job completes, that file is renamed over {@code <warehouse>}, so analysts reading the
+ * warehouse never block the run nor see half of one. A run that failed or was killed leaves its working copy, and
+ * the next run with the same options resumes on it.
  */
 public final class NightlyRun {
 
@@ -93,28 +95,34 @@ public final class NightlyRun {
     private static int runLocked(RunOptions options, Preflight preflight, Path warehouse, PrintStream out,
                                  PrintStream err, Object[] extraBeans) throws IOException {
         Path working = workingCopy(warehouse);
-        // Left by a run killed while it published: never complete, so never renamed over the warehouse.
+        // Left by a run of an earlier release, which published a copy of the working file, killed while it copied.
         Files.deleteIfExists(publishing(warehouse));
-        boolean copied = !Files.exists(working) && Files.exists(warehouse);
-        if (copied) {
-            // The working copy appears whole or not at all, even if this run is killed while copying.
-            Path temp = working.resolveSibling(working.getFileName() + ".copying");
-            AtomicFile.copyNew(warehouse, temp);
-            Files.move(temp, working, StandardCopyOption.ATOMIC_MOVE);
+        WorkingCopy copy = null;
+        if (!Files.exists(working) && Files.exists(warehouse)) {
+            // On a copy: the warehouse itself may be open in an analyst's tool.
+            copy = WorkingCopy.makeInBackground(warehouse, working);
+        } else {
+            try {
+                Warehouse.checkWritable(working, working);
+            } catch (WarehouseRefusedException e) {
+                return refused(e, err);
+            }
         }
         try {
-            // On the copy: the warehouse itself may be open in an analyst's tool.
-            Warehouse.checkWritable(working, copied ? warehouse : working);
-        } catch (WarehouseRefusedException e) {
-            if (copied) {
-                Files.delete(working);
+            return runJob(options, preflight, warehouse, working, copy, out, err, extraBeans);
+        } finally {
+            if (copy != null) {
+                // Never left copying once the lock is released.
+                copy.failure();
             }
-            err.println("sti-panel：" + e.getMessage().replace("\n", "\nsti-panel："));
-            return ExitCode.BAD_WAREHOUSE;
         }
+    }
+
+    private static int runJob(RunOptions options, Preflight preflight, Path warehouse, Path working, WorkingCopy copy,
+                              PrintStream out, PrintStream err, Object[] extraBeans) throws IOException {
         BatchStatus status;
         String summary;
-        try (ConfigurableApplicationContext context = context(options, working, extraBeans)) {
+        try (ConfigurableApplicationContext context = context(options, working, copy, extraBeans)) {
             LocalDate runDate = LocalDate.now(context.getBean(Clock.class));
             RunParameters parameters = new RunParameters(options.inbox(), options.out(), options.asOf(), runDate);
             JobExecution execution = launch(context, parameters, out);
@@ -128,6 +136,14 @@ public final class NightlyRun {
             }
             checkpoint(context.getBean(DataSource.class));
         } catch (RuntimeException e) {
+            Optional<Throwable> copyFailed = copy == null ? Optional.empty() : copy.failure();
+            if (copyFailed.isPresent()) {
+                if (copyFailed.get() instanceof WarehouseRefusedException refused) {
+                    return refused(refused, err);
+                }
+                err.println("sti-panel：" + copyFailed.get());
+                return ExitCode.FAILED_RESUMABLE;
+            }
             err.println("sti-panel：运行无法开始或完成：" + e);
             return ExitCode.FAILED_RESUMABLE;
         }
@@ -140,7 +156,13 @@ public final class NightlyRun {
         return ExitCode.COMPLETED;
     }
 
-    private static ConfigurableApplicationContext context(RunOptions options, Path database, Object[] extraBeans) {
+    private static int refused(WarehouseRefusedException e, PrintStream err) {
+        err.println("sti-panel：" + e.getMessage().replace("\n", "\nsti-panel："));
+        return ExitCode.BAD_WAREHOUSE;
+    }
+
+    private static ConfigurableApplicationContext context(RunOptions options, Path database, WorkingCopy copy,
+                                                          Object[] extraBeans) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("stipanel.database", database.toString());
         properties.put("spring.main.log-startup-info", "false");
@@ -165,9 +187,13 @@ public final class NightlyRun {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .properties(properties);
-        if (extraBeans.length > 0) {
+        List<Object> beans = new ArrayList<>(List.of(extraBeans));
+        if (copy != null) {
+            beans.add(copy);
+        }
+        if (!beans.isEmpty()) {
             builder.initializers(ctx -> {
-                for (Object bean : extraBeans) {
+                for (Object bean : beans) {
                     ctx.getBeanFactory().registerSingleton(bean.getClass().getName(), bean);
                 }
             });
@@ -255,14 +281,13 @@ public final class NightlyRun {
     }
 
     /**
-     * Copies the working file beside the warehouse and renames it over the warehouse in one step. An analyst who
-     * holds the old file open keeps reading the old file (the rename does not touch it); a new connection opens
-     * the new one.
+     * Renames the working file over the warehouse in one step: the file the job wrote, checkpointed and closed, is
+     * published as it is, without a copy (the next run copies it to work on, {@link WorkingCopy}). An analyst who
+     * holds the old file open keeps reading the old file (the rename does not touch it); a new connection opens the
+     * new one.
      */
     private static void publish(Path working, Path warehouse) throws IOException {
-        Path temp = publishing(warehouse);
-        AtomicFile.copyNew(working, temp);
         PausePoint.reach("publish");
-        Files.move(temp, warehouse, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(working, warehouse, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

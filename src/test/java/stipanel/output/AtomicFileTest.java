@@ -25,10 +25,10 @@ class AtomicFileTest {
     void aCopyHasTheSourcesBytesReplacesOneLeftByAStoppedRunAndHasTheModeOfANewFile(@TempDir Path dir)
             throws IOException {
         // given a source readable by its owner only, and half a copy left by a stopped run
-        Path source = dir.resolve("sti-panel.duckdb.building");
+        Path source = dir.resolve("sti-panel.duckdb");
         Files.write(source, content());
         Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rw-------"));
-        Path copy = dir.resolve("sti-panel.duckdb.publishing");
+        Path copy = dir.resolve("sti-panel.duckdb.building.copying");
         Files.write(copy, new byte[] {1, 2, 3});
         // when it is copied
         AtomicFile.copyNew(source, copy);
