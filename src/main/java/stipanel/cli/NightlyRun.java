@@ -105,7 +105,7 @@ public final class NightlyRun {
             try {
                 Warehouse.checkWritable(working, working);
             } catch (WarehouseRefusedException e) {
-                return refused(e, err);
+                return warehouseRefused(e, err);
             }
         }
         try {
@@ -139,7 +139,7 @@ public final class NightlyRun {
             Optional<Throwable> copyFailed = copy == null ? Optional.empty() : copy.failure();
             if (copyFailed.isPresent()) {
                 if (copyFailed.get() instanceof WarehouseRefusedException refused) {
-                    return refused(refused, err);
+                    return warehouseRefused(refused, err);
                 }
                 err.println("sti-panel：" + copyFailed.get());
                 return ExitCode.FAILED_RESUMABLE;
@@ -156,7 +156,7 @@ public final class NightlyRun {
         return ExitCode.COMPLETED;
     }
 
-    private static int refused(WarehouseRefusedException e, PrintStream err) {
+    private static int warehouseRefused(WarehouseRefusedException e, PrintStream err) {
         err.println("sti-panel：" + e.getMessage().replace("\n", "\nsti-panel："));
         return ExitCode.BAD_WAREHOUSE;
     }
