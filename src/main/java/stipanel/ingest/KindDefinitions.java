@@ -1,6 +1,7 @@
 package stipanel.ingest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+import stipanel.shipped.Shipped;
 
 /**
  * The columns of every extract kind: the files {@code jobs/kinds/*.yml} shipped in the jar, extended by a
@@ -35,12 +37,11 @@ public final class KindDefinitions {
     public static KindDefinitions shipped() {
         Map<String, KindDefinition> kinds = new LinkedHashMap<>();
         try {
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:jobs/kinds/*.yml")) {
-                String text = r.getContentAsString(StandardCharsets.UTF_8);
-                KindDefinition kind = parse(text, "jobs/kinds/" + r.getFilename());
+            for (Resource r : Shipped.resources("jobs/kinds/*.yml")) {
+                KindDefinition kind = parse(Shipped.read(r), "jobs/kinds/" + r.getFilename());
                 kinds.put(kind.code(), kind);
             }
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             throw new IllegalStateException("cannot read jobs/kinds/ from the build: " + e.getMessage(), e);
         }
         return new KindDefinitions(kinds);

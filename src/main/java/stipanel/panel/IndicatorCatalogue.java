@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.yaml.snakeyaml.Yaml;
 
-import stipanel.warehouse.SqlScript;
+import stipanel.shipped.Shipped;
 
 /**
  * The indicators of {@code jobs/indicators/}, in the order {@code indicators.yml} lists them; each defined, whole, by
@@ -29,12 +29,12 @@ public final class IndicatorCatalogue {
 
     @SuppressWarnings("unchecked")
     public static List<Indicator> load() {
-        Map<String, Object> yaml = new Yaml().load(SqlScript.read(DIRECTORY + "indicators.yml"));
+        Map<String, Object> yaml = new Yaml().load(Shipped.read(DIRECTORY + "indicators.yml"));
         List<Indicator> indicators = new ArrayList<>();
         for (Object listed : (List<Object>) yaml.get("indicators")) {
             String code = String.valueOf(listed);
             String file = DIRECTORY + code.toLowerCase(Locale.ROOT) + ".sql";
-            Model.File definition = Model.split(SqlScript.read(file), file);
+            Model.File definition = Model.split(Shipped.read(file), file);
             Map<String, Object> h = definition.header();
             for (String key : h.keySet()) {
                 if (!FIELDS.contains(key)) {

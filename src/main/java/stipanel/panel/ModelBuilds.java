@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.core.io.Resource;
 
+import stipanel.shipped.Shipped;
 import stipanel.warehouse.SqlScript;
 
 /**
@@ -83,8 +84,8 @@ final class ModelBuilds {
     /** The views and macros {@code sql/warehouse/*.sql} creates, made at migrate time. */
     static Map<String, Definition> warehouseDefinitions() {
         Map<String, Definition> found = new HashMap<>();
-        for (Resource r : SqlScript.resources("sql/warehouse/*.sql")) {
-            for (String statement : SqlScript.statements(SqlScript.read(r))) {
+        for (Resource r : Shipped.resources("sql/warehouse/*.sql")) {
+            for (String statement : SqlScript.statements(Shipped.read(r))) {
                 Matcher m = DEFINITION.matcher(statement);
                 if (m.find()) {
                     found.put(m.group(1).toLowerCase(), new Definition("src/main/resources/sql/warehouse/"

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.core.io.Resource;
 
 import stipanel.ingest.ReferenceData;
-import stipanel.warehouse.SqlScript;
+import stipanel.shipped.Shipped;
 
 /**
  * The panel's models and the order they are built in. The models are the files of {@code sql/panel/} (the
@@ -48,11 +48,11 @@ public final class ModelGraph {
 
     private static List<Model> load(String pattern) {
         List<Model> loaded = new ArrayList<>();
-        for (Resource r : SqlScript.resources(pattern)) {
+        for (Resource r : Shipped.resources(pattern)) {
             String file = r.getFilename();
             String origin = (pattern.startsWith("jobs/") ? "" : "src/main/resources/")
                     + pattern.substring(0, pattern.lastIndexOf('/') + 1) + file;
-            loaded.add(Model.parse(SqlScript.read(r), origin, file.substring(0, file.length() - ".sql".length())));
+            loaded.add(Model.parse(Shipped.read(r), origin, file.substring(0, file.length() - ".sql".length())));
         }
         return loaded;
     }

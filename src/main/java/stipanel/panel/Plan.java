@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
-import stipanel.warehouse.SqlScript;
+import stipanel.shipped.Shipped;
 
 /**
  * A county's plan (规划) as data: region, base/first/target year and its targets ({@code jobs/plans/*.yml}).
@@ -37,8 +37,8 @@ public record Plan(String planId, String regionCode, String regionName, String t
     /** The plans shipped in {@code jobs/plans/}. */
     public static List<Plan> shipped() {
         List<Plan> plans = new ArrayList<>();
-        for (Resource r : SqlScript.resources("jobs/plans/*.yml")) {
-            plans.add(parse(SqlScript.read(r), r.getFilename()));
+        for (Resource r : Shipped.resources("jobs/plans/*.yml")) {
+            plans.add(parse(Shipped.read(r), r.getFilename()));
         }
         return plans;
     }

@@ -28,6 +28,7 @@ import stipanel.ingest.SetBasedKind;
 import stipanel.ingest.TableKind;
 import stipanel.ingest.Units;
 import stipanel.ingest.Uscc;
+import stipanel.shipped.Shipped;
 import stipanel.warehouse.SqlScript;
 
 /**
@@ -102,7 +103,7 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
      */
     @Override
     public String fastLane(LoadContext context) throws SQLException {
-        SqlScript.run(context.connection(), SqlScript.read("sql/ingest/plain_cells.sql"), "plain_cells.sql");
+        SqlScript.run(context.connection(), Shipped.read("sql/ingest/plain_cells.sql"), "plain_cells.sql");
         Map<String, PatentType> byDigit = new LinkedHashMap<>();
         for (int digit = 0; digit <= 9; digit++) {
             String key = String.valueOf(digit);
@@ -128,7 +129,7 @@ public class PatentExtractKind extends TableKind implements SetBasedKind {
         String unit = context.header().unit(PLEDGE);
         String offLane = columns().stream().map(Column::name).filter(c -> !LANE_COLUMNS.contains(c))
                 .map(c -> "\"" + c + "\" is null").collect(Collectors.joining(" and "));
-        return SqlScript.read("sql/ingest/patents_fast_lane.sql")
+        return Shipped.read("sql/ingest/patents_fast_lane.sql")
                 .replace("{{only_lane_columns}}", offLane.isEmpty() ? "true" : offLane)
                 .replace("{{pledge_in_wan}}", String.valueOf(unit.isEmpty() || unit.equals("万元")))
                 .replace("{{first_ingested_on}}", "date '" + context.delivery().firstIngestedOn() + "'");

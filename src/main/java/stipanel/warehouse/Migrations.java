@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.core.io.Resource;
 
+import stipanel.shipped.Shipped;
+
 /**
  * The warehouse's tables are versioned (docs/warehouse-schema.md). Migration N ({@code sql/warehouse/migrations/
  * NNN_what.sql}) brings a warehouse of schema version N−1 to version N without losing a row; {@value #HISTORY} records
@@ -48,7 +50,7 @@ public final class Migrations {
     /** Every migration, in order. Numbers run from 001 without a gap or a repeat, or no run starts. */
     public static List<Migration> all() {
         List<Migration> migrations = new ArrayList<>();
-        for (Resource script : SqlScript.resources("sql/warehouse/migrations/*.sql")) {
+        for (Resource script : Shipped.resources("sql/warehouse/migrations/*.sql")) {
             String name = script.getFilename();
             Matcher m = FILE_NAME.matcher(name);
             if (!m.matches() || Integer.parseInt(m.group(1)) != migrations.size() + 1) {
@@ -128,7 +130,7 @@ public final class Migrations {
             record(c, migrations.get(0), BEFORE_VERSIONING);
         }
         for (Migration m : migrations.subList(state.version(), migrations.size())) {
-            SqlScript.run(c, SqlScript.read(m.script()), m.fileName());
+            SqlScript.run(c, Shipped.read(m.script()), m.fileName());
             record(c, m, release());
         }
     }
@@ -152,7 +154,7 @@ public final class Migrations {
         List<String> expected;
         try (Connection scratch = DriverManager.getConnection("jdbc:duckdb:")) {
             Migration first = all().get(0);
-            SqlScript.run(scratch, SqlScript.read(first.script()), first.fileName());
+            SqlScript.run(scratch, Shipped.read(first.script()), first.fileName());
             expected = columns(scratch);
         }
         List<String> actual = columns(c);

@@ -1,51 +1,18 @@
 package stipanel.warehouse;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
 /**
- * SQL files shipped on the classpath, run statement by statement on the caller's connection (and so inside the
- * caller's transaction: DuckDB 2.0 would run a semicolon-separated string in auto-commit).
+ * SQL run statement by statement on the caller's connection (and so inside the caller's transaction: DuckDB 2.0 would
+ * run a semicolon-separated string in auto-commit).
  */
 public final class SqlScript {
 
     private SqlScript() {
-    }
-
-    /** The files matching a classpath pattern such as {@code sql/warehouse/*.sql}, in name order. */
-    public static List<Resource> resources(String pattern) {
-        try {
-            Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:" + pattern);
-            List<Resource> list = new ArrayList<>(Arrays.asList(found));
-            list.sort(Comparator.comparing(Resource::getFilename));
-            return list;
-        } catch (IOException e) {
-            throw new UncheckedIOException(pattern, e);
-        }
-    }
-
-    public static String read(Resource resource) {
-        try (InputStream in = resource.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(resource.getDescription(), e);
-        }
-    }
-
-    public static String read(String classpathLocation) {
-        return read(new PathMatchingResourcePatternResolver().getResource("classpath:" + classpathLocation));
     }
 
     /** Runs every statement of {@code sql}; statements end with a semicolon at the end of a line. */

@@ -18,6 +18,8 @@ import java.util.Properties;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import stipanel.shipped.Shipped;
+
 /**
  * The DuckDB file the run writes. One connection serves the job repository and the loads, so that facts and
  * Spring Batch's step state commit in one transaction.
@@ -170,7 +172,7 @@ public final class Warehouse {
                 }
             }
         }
-        String script = SqlScript.read("org/springframework/batch/core/schema-postgresql.sql")
+        String script = Shipped.read("org/springframework/batch/core/schema-postgresql.sql")
                 .replace("BATCH_", "ops.BATCH_");
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -188,8 +190,8 @@ public final class Warehouse {
     public static void migrate(Connection c) throws SQLException {
         Migrations.migrate(c);
         dropViewsAndMacros(c);
-        for (Resource script : SqlScript.resources("sql/warehouse/*.sql")) {
-            SqlScript.run(c, SqlScript.read(script), script.getFilename());
+        for (Resource script : Shipped.resources("sql/warehouse/*.sql")) {
+            SqlScript.run(c, Shipped.read(script), script.getFilename());
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import stipanel.warehouse.SqlScript;
+import stipanel.shipped.Shipped;
 
 /** The shipped concordance holds what docs/source-rules.md "Patents" requires, nothing it forbids, and says its version. */
 class SeiIpcConcordanceTest {
@@ -38,7 +38,7 @@ class SeiIpcConcordanceTest {
     void everyRowCarriesTheVersionTheReadmeNames() {
         Set<String> versions = entries.stream().map(SeiIpcConcordance.Entry::version).collect(Collectors.toSet());
         assertEquals(Set.of("2021-sti.1"), versions);
-        String readme = SqlScript.read("jobs/reference/sei_ipc_README.md");
+        String readme = Shipped.read("jobs/reference/sei_ipc_README.md");
         assertTrue(readme.contains("`2021-sti.1`"));
         assertTrue(readme.contains("战略性新兴产业分类与国际专利分类参照关系表（2021）"));
         assertEquals(44, entries.size());
