@@ -23,7 +23,8 @@ import stipanel.shipped.Shipped;
  * The warehouse's tables are versioned (docs/warehouse-schema.md). Migration N ({@code sql/warehouse/migrations/
  * NNN_what.sql}) brings a warehouse of schema version N−1 to version N without losing a row; {@value #HISTORY} records
  * each one applied, when, and by which release; a warehouse's version is the highest there. Views and macros hold no
- * data and are not versioned: every run creates them again ({@link Warehouse#migrate}).
+ * data and are not versioned: they are made again whenever their scripts or the schema change ({@link
+ * Warehouse#migrate}).
  */
 public final class Migrations {
 
@@ -119,7 +120,8 @@ public final class Migrations {
     }
 
     /** Brings the warehouse on {@code c} to the latest version, in the caller's transaction. */
-    public static void migrate(Connection c) throws SQLException {
+    /** Applies the migrations the warehouse lacks; returns how many. */
+    public static int migrate(Connection c) throws SQLException {
         State state = checkMigratable(c);
         try (Statement s = c.createStatement()) {
             s.execute("create table if not exists " + HISTORY + " (version integer primary key, "
@@ -129,10 +131,12 @@ public final class Migrations {
         if (!state.recorded()) {
             record(c, migrations.get(0), BEFORE_VERSIONING);
         }
-        for (Migration m : migrations.subList(state.version(), migrations.size())) {
+        List<Migration> missing = migrations.subList(state.version(), migrations.size());
+        for (Migration m : missing) {
             SqlScript.run(c, Shipped.read(m.script()), m.fileName());
             record(c, m, release());
         }
+        return missing.size();
     }
 
     private static void record(Connection c, Migration m, String appliedBy) throws SQLException {

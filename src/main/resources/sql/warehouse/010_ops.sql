@@ -1,5 +1,5 @@
 -- The tables of every layer are created and changed by the numbered migrations in migrations/ (docs/warehouse-schema.md);
--- the files here describe them and create the views over them, again at every run.
+-- the files here describe them and create the views over them, again whenever these files or the schema change.
 
 -- The schema's history: which migrations made this warehouse what it is.
 comment on table ops.schema_migrations is '仓库架构迁移记录：每个已应用的迁移一行，最大的版本号即本仓库的架构版本 / Schema migrations applied to this warehouse, one row each; the highest version is the warehouse''s schema version';
@@ -7,6 +7,13 @@ comment on column ops.schema_migrations.version is '迁移后的架构版本号 
 comment on column ops.schema_migrations.migration is '迁移文件（sql/warehouse/migrations/） / Migration file, in sql/warehouse/migrations/';
 comment on column ops.schema_migrations.applied_at is '应用时间 / When it was applied';
 comment on column ops.schema_migrations.applied_by is '应用该迁移的程序版本；在版本化之前创建的仓库，其版本 1 记为当时的版本 / Release that applied it; version 1 of a warehouse made before the schema was versioned is credited to that earlier release';
+
+-- Which scripts made the views and macros: a run with the same scripts and no migration keeps them.
+comment on table ops.warehouse_scripts is '创建当前视图与宏的脚本（单行）：脚本未变且无迁移时，下次运行保留视图与宏 / The scripts that made the current views and macros (one row): a run with the same scripts and no migration keeps them';
+comment on column ops.warehouse_scripts.fingerprint is 'sql/warehouse/*.sql 的文件名与内容之哈希 / Hash of the names and texts of sql/warehouse/*.sql';
+comment on column ops.warehouse_scripts.objects is '脚本创建的视图与宏；缺一个即全部重新创建 / The views and macros the scripts made: with one missing, all are made again';
+comment on column ops.warehouse_scripts.installed_at is '创建时间 / When they were made';
+comment on column ops.warehouse_scripts.installed_by is '创建它们的程序版本 / Release that made them';
 
 -- Settings of the run that built the panel; the panel build reads them.
 comment on table ops.run_settings is '生成当前面板的运行参数（单行） / Settings of the run that built the current panel (one row)';
