@@ -20,6 +20,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import stipanel.report.MorningReport;
 import stipanel.workbook.PanelWorkbook;
+import stipanel.workbook.WorkbookData;
 
 /**
  * Writes what people open into the out folder: the city's workbook and the office's morning report, one of each per
@@ -48,8 +49,9 @@ public class ExportWorkbookTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         Connection c = DataSourceUtils.getConnection(dataSource);
         StepExecution step = chunkContext.getStepContext().getStepExecution();
-        List<Path> written = new ArrayList<>(PanelWorkbook.write(c, out, asOf, runDate));
-        written.addAll(MorningReport.write(c, out, asOf, runDate, step.getJobExecution().getJobInstanceId(),
+        List<WorkbookData> plans = WorkbookData.loadAll(c, asOf, runDate);
+        List<Path> written = new ArrayList<>(PanelWorkbook.write(c, out, plans));
+        written.addAll(MorningReport.write(c, out, plans, runDate, step.getJobExecution().getJobInstanceId(),
                 IngestDeliveriesTasklet.listInbox(inbox).size()));
         for (Path file : written) {
             log.info("written: {}", file);

@@ -39,17 +39,16 @@ public final class MorningReport {
         return regionName + "_科技创新指标晨报_" + date + ".html";
     }
 
-    /** Writes one report per plan into {@code outDir}, each beside and renamed. */
-    public static List<Path> write(Connection c, Path outDir, LocalDate asOf, LocalDate runDate, long jobInstanceId,
-                                   int inboxFiles) throws SQLException, IOException {
+    /** Writes the report of each plan's {@code data} (the workbook's) into {@code outDir}, each beside and renamed. */
+    public static List<Path> write(Connection c, Path outDir, List<WorkbookData> plans, LocalDate runDate,
+                                   long jobInstanceId, int inboxFiles) throws SQLException, IOException {
         Files.createDirectories(outDir);
-        LocalDate date = asOf != null ? asOf : runDate;
         Night night = Night.load(c, jobInstanceId, inboxFiles);
         List<Path> written = new ArrayList<>();
-        for (WorkbookData.Plan plan : WorkbookData.plans(c)) {
-            WorkbookData data = WorkbookData.load(c, plan, date, asOf != null);
-            String page = page(data, night, Change.load(c, jobInstanceId, plan), Gap.load(c, plan), runDate);
-            Path target = outDir.resolve(fileName(plan.regionName(), date));
+        for (WorkbookData data : plans) {
+            String page = page(data, night, Change.load(c, jobInstanceId, data.plan()), Gap.load(c, data.plan()),
+                    runDate);
+            Path target = outDir.resolve(fileName(data.plan().regionName(), data.date()));
             AtomicFile.write(target, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
             written.add(target);
         }

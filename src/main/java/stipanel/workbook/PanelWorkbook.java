@@ -27,12 +27,16 @@ public final class PanelWorkbook {
     /** Writes one workbook per plan into {@code outDir}, each beside and renamed (a reader never sees half a file). */
     public static List<Path> write(Connection c, Path outDir, LocalDate asOf, LocalDate runDate) throws SQLException,
             IOException {
+        return write(c, outDir, WorkbookData.loadAll(c, asOf, runDate));
+    }
+
+    /** Writes the workbook of each plan's {@code data} into {@code outDir}. */
+    public static List<Path> write(Connection c, Path outDir, List<WorkbookData> plans) throws SQLException,
+            IOException {
         Files.createDirectories(outDir);
-        LocalDate date = asOf != null ? asOf : runDate;
         List<Path> written = new ArrayList<>();
-        for (WorkbookData.Plan plan : WorkbookData.plans(c)) {
-            WorkbookData data = WorkbookData.load(c, plan, date, asOf != null);
-            Path target = outDir.resolve(fileName(plan.regionName(), date));
+        for (WorkbookData data : plans) {
+            Path target = outDir.resolve(fileName(data.plan().regionName(), data.date()));
             SXSSFWorkbook wb = build(data, c);
             try (wb) {
                 AtomicFile.write(target, wb::write);

@@ -110,6 +110,18 @@ public record WorkbookData(Plan plan, String dateLabel, LocalDate date, List<Int
         return plans;
     }
 
+    /**
+     * What the workbook and the morning report of each plan show, read once for both: as of {@code asOf}, or (null)
+     * on the run's date.
+     */
+    public static List<WorkbookData> loadAll(Connection c, LocalDate asOf, LocalDate runDate) throws SQLException {
+        List<WorkbookData> all = new ArrayList<>();
+        for (Plan plan : plans(c)) {
+            all.add(load(c, plan, asOf != null ? asOf : runDate, asOf != null));
+        }
+        return all;
+    }
+
     public static WorkbookData load(Connection c, Plan plan, LocalDate date, boolean asOf) throws SQLException {
         List<Integer> years = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("select year from marts.panel_years order by year");
