@@ -1,15 +1,16 @@
 package stipanel.patents;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
 
 import stipanel.ingest.ReferenceData;
+import stipanel.warehouse.SqlScript;
 
 /**
  * The SEI↔IPC concordance (战略性新兴产业分类与国际专利分类参照关系表 2021) shipped in
@@ -48,18 +49,10 @@ public final class SeiIpcConcordance {
         try (Statement s = c.createStatement()) {
             s.execute("delete from ref.sei_ipc_concordance");
         }
-        try (PreparedStatement p = c.prepareStatement(
-                "insert into ref.sei_ipc_concordance values (?, ?, ?, ?, ?, ?)")) {
-            for (Entry e : entries()) {
-                p.setString(1, e.version());
-                p.setString(2, e.seiCode());
-                p.setString(3, e.seiName());
-                p.setString(4, e.rule());
-                p.setString(5, e.ipcPrefix());
-                p.setString(6, e.ipcTitle());
-                p.addBatch();
-            }
-            p.executeBatch();
+        List<Object[]> rows = new ArrayList<>();
+        for (Entry e : entries()) {
+            rows.add(new Object[] {e.version(), e.seiCode(), e.seiName(), e.rule(), e.ipcPrefix(), e.ipcTitle()});
         }
+        SqlScript.insertAll(c, "ref.sei_ipc_concordance", rows);
     }
 }

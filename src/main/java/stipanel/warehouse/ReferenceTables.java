@@ -1,9 +1,9 @@
 package stipanel.warehouse;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
@@ -49,49 +49,54 @@ public final class ReferenceTables {
                 regions.endRow();
             }
         }
-        try (PreparedStatement stat = c.prepareStatement("insert into ref.base_statistics values (?, ?, ?, ?, ?, ?)");
-             PreparedStatement comp = c.prepareStatement("insert into ref.components values (?, ?, ?, ?, ?)")) {
-            for (CSVRecord r : ReferenceData.csv("reference/base_statistics.csv")) {
-                insert(stat, r.get("code"), r.get("name"), r.get("aliases"), r.get("unit"), r.get("kind"),
-                        r.get("description_en"));
-                insert(comp, r.get("code"), r.get("name"), r.get("unit"), "official_else_sum_all", "statistics");
-            }
-            for (CSVRecord r : ReferenceData.csv("components/components.csv")) {
-                insert(comp, r.get("code"), r.get("name"), r.get("unit"), r.get("city_rule"), r.get("source"));
-            }
+        List<Object[]> statistics = new ArrayList<>();
+        List<Object[]> components = new ArrayList<>();
+        for (CSVRecord r : ReferenceData.csv("reference/base_statistics.csv")) {
+            statistics.add(new Object[] {r.get("code"), r.get("name"), r.get("aliases"), r.get("unit"), r.get("kind"),
+                    r.get("description_en")});
+            components.add(new Object[] {r.get("code"), r.get("name"), r.get("unit"), "official_else_sum_all",
+                    "statistics"});
         }
+        for (CSVRecord r : ReferenceData.csv("components/components.csv")) {
+            components.add(new Object[] {r.get("code"), r.get("name"), r.get("unit"), r.get("city_rule"),
+                    r.get("source")});
+        }
+        SqlScript.insertAll(c, "ref.base_statistics", statistics);
+        SqlScript.insertAll(c, "ref.components", components);
         SeiIpcConcordance.reload(c);
-        try (PreparedStatement p = c.prepareStatement("insert into ref.reason_codes values (?, ?, ?)")) {
-            for (CSVRecord r : ReferenceData.csv("reference/reason_codes.csv")) {
-                insert(p, r.get("code"), r.get("applies_to"), r.get("description_zh"));
+        List<Object[]> reasons = new ArrayList<>();
+        for (CSVRecord r : ReferenceData.csv("reference/reason_codes.csv")) {
+            reasons.add(new Object[] {r.get("code"), r.get("applies_to"), r.get("description_zh")});
+        }
+        SqlScript.insertAll(c, "ref.reason_codes", reasons);
+        List<Object[]> columns = new ArrayList<>();
+        for (KindDefinition kind : kinds.all()) {
+            for (Column column : kind.columns()) {
+                columns.add(new Object[] {kind.code(), kind.name(), column.name(), column.required(),
+                        String.join("|", column.aliases()), column.unit(), column.metadata()});
             }
         }
-        try (PreparedStatement p = c.prepareStatement("insert into ref.extract_columns values (?, ?, ?, ?, ?, ?, ?)")) {
-            for (KindDefinition kind : kinds.all()) {
-                for (Column column : kind.columns()) {
-                    insert(p, kind.code(), kind.name(), column.name(), column.required(),
-                            String.join("|", column.aliases()), column.unit(), column.metadata());
-                }
+        SqlScript.insertAll(c, "ref.extract_columns", columns);
+        List<Object[]> definitions = new ArrayList<>();
+        for (Indicator i : indicators) {
+            Indicator.NullReason undefined = i.undefinedWhen();
+            definitions.add(new Object[] {i.code(), i.nameZh(), i.nameEn(), i.unit(), i.formula(),
+                    String.join(",", i.inputs()), i.trajectory(), i.source(), i.definitionFile(), i.definedFrom(),
+                    undefined == null ? null : undefined.code(), undefined == null ? null : undefined.reason()});
+        }
+        SqlScript.insertAll(c, "ref.indicators", definitions);
+        List<Object[]> planRows = new ArrayList<>();
+        List<Object[]> targets = new ArrayList<>();
+        for (Plan p : plans) {
+            planRows.add(new Object[] {p.planId(), p.regionCode(), p.title(), p.document(), p.baseYear(), p.firstYear(),
+                    p.targetYear()});
+            for (Plan.Target t : p.targets()) {
+                targets.add(new Object[] {p.planId(), t.indicator(), t.threshold(), t.direction(), t.section(),
+                        t.wording()});
             }
         }
-        try (PreparedStatement p = c.prepareStatement("insert into ref.indicators values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Indicator i : indicators) {
-                Indicator.NullReason undefined = i.undefinedWhen();
-                insert(p, i.code(), i.nameZh(), i.nameEn(), i.unit(), i.formula(), String.join(",", i.inputs()),
-                        i.trajectory(), i.source(), i.definitionFile(), i.definedFrom(),
-                        undefined == null ? null : undefined.code(), undefined == null ? null : undefined.reason());
-            }
-        }
-        try (PreparedStatement plan = c.prepareStatement("insert into ref.plans values (?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement target = c.prepareStatement("insert into ref.plan_targets values (?, ?, ?, ?, ?, ?)")) {
-            for (Plan p : plans) {
-                insert(plan, p.planId(), p.regionCode(), p.title(), p.document(), p.baseYear(), p.firstYear(),
-                        p.targetYear());
-                for (Plan.Target t : p.targets()) {
-                    insert(target, p.planId(), t.indicator(), t.threshold(), t.direction(), t.section(), t.wording());
-                }
-            }
-        }
+        SqlScript.insertAll(c, "ref.plans", planRows);
+        SqlScript.insertAll(c, "ref.plan_targets", targets);
     }
 
     private static void appendNullable(DuckDBAppender appender, String value) throws SQLException {
@@ -100,12 +105,5 @@ public final class ReferenceTables {
         } else {
             appender.append(value);
         }
-    }
-
-    private static void insert(PreparedStatement p, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            p.setObject(i + 1, values[i]);
-        }
-        p.executeUpdate();
     }
 }

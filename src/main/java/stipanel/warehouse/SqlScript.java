@@ -1,9 +1,11 @@
 package stipanel.warehouse;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -44,5 +46,26 @@ public final class SqlScript {
             statements.add(current.toString().strip());
         }
         return statements;
+    }
+
+    /**
+     * Inserts the rows (in the table's column order) in one statement: one statement a row, they took 0.3-0.4 s of
+     * every run (JDBC inserts run at ~1,100 rows/s on DuckDB).
+     */
+    public static void insertAll(Connection c, String table, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String row = "(" + String.join(", ", Collections.nCopies(rows.get(0).length, "?")) + ")";
+        try (PreparedStatement p = c.prepareStatement("insert into " + table + " values "
+                + String.join(", ", Collections.nCopies(rows.size(), row)))) {
+            int parameter = 1;
+            for (Object[] values : rows) {
+                for (Object value : values) {
+                    p.setObject(parameter++, value);
+                }
+            }
+            p.executeUpdate();
+        }
     }
 }
