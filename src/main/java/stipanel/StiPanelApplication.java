@@ -6,6 +6,7 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.support.PropertySourcesPlaceholderConfigurer;
 
 import stipanel.cli.Cli;
+import stipanel.cli.TunedJvm;
 
 /**
  * sti-panel: county science-and-technology indicator panel. See README.md; {@code --help} lists the commands.
@@ -20,7 +21,7 @@ import stipanel.cli.Cli;
 public class StiPanelApplication {
 
     public static void main(String[] args) {
-        System.exit(Cli.run(args, System.out, System.err));
+        System.exit(TunedJvm.relaunch(args).orElseGet(() -> Cli.run(args, System.out, System.err)));
     }
 
     /** {@code ${…}} in {@code @Value} fails on a property that is neither set nor defaulted, instead of staying text. */

@@ -38,7 +38,7 @@ public final class WarehouseLock implements AutoCloseable {
             file.close();
             return Optional.empty();
         }
-        String holder = "pid " + ProcessHandle.current().pid() + ", started " + LocalDateTime.now().withNano(0) + "\n";
+        String holder = "pid " + TunedJvm.startedProcess() + ", started " + LocalDateTime.now().withNano(0) + "\n";
         file.setLength(0);
         file.write(holder.getBytes(StandardCharsets.UTF_8));
         channel.force(true);

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import stipanel.testing.PipelineRun;
 
@@ -113,15 +115,24 @@ final class JarRun {
         return this;
     }
 
-    /** SIGKILL, as the OS or an operator's kill -9 would: no shutdown hook, no finally block runs. */
+    /**
+     * SIGKILL, as the OS or an operator's kill -9 would: no shutdown hook, no finally block runs. The night's own JVM
+     * (stipanel.cli.TunedJvm) halts when it sees this one gone, within 50 ms; this waits for both.
+     */
     void kill9() {
+        List<ProcessHandle> night = process.descendants().toList();
         process.destroyForcibly();
         try {
             process.waitFor(30, TimeUnit.SECONDS);
+            for (ProcessHandle jvm : night) {
+                jvm.onExit().get(30, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            fail("the night's JVM did not end after its launcher was killed: " + e);
         }
-        assertTrue(!process.isAlive(), "still alive after SIGKILL");
+        assertTrue(!process.isAlive() && night.stream().noneMatch(ProcessHandle::isAlive), "still alive after SIGKILL");
     }
 
     String stdout() {
