@@ -240,7 +240,16 @@ public final class TunedJvm {
             } catch (IOException e) {
                 return NONE;
             }
-            Path written = archive.resolveSibling("." + archive.getFileName() + "." + ProcessHandle.current().pid());
+            // Left by a launcher killed while its night wrote the archive (40 MB each).
+            String prefix = "." + archive.getFileName() + ".";
+            try (Stream<Path> files = Files.list(jar.getParent())) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            } catch (IOException e) {
+                // they stay until the next night that writes the archive
+            }
+            Path written = archive.resolveSibling(prefix + ProcessHandle.current().pid());
             return new ClassArchive(List.of("-XX:ArchiveClassesAtExit=" + written, QUIET), written, archive);
         }
 

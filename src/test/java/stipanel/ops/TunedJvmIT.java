@@ -27,8 +27,9 @@ class TunedJvmIT {
 
     @Test
     void aCompletedNightWritesTheClassArchiveAndTheNextStartsFromItWithC1Only(@TempDir Path root) throws IOException {
-        // given a jar newer than any archive beside it
+        // given a jar newer than any archive beside it, and the part of one a killed night left
         Files.deleteIfExists(ARCHIVE);
+        Path leftOver = Files.writeString(ARCHIVE.resolveSibling(".sti-panel.jsa.999999999"), "part of an archive");
         PipelineRun night = new PipelineRun(root).deliverSamples(NightlyOperationsIT.STATISTICS);
 
         // when a night runs through the jar, started with no JIT option
@@ -42,6 +43,7 @@ class TunedJvmIT {
         assertTrue(tuned.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit=")), tuned.toString());
         assertEquals(ExitCode.COMPLETED, first.exitCode(), first.output());
         assertTrue(Files.getLastModifiedTime(ARCHIVE).compareTo(Files.getLastModifiedTime(JarRun.JAR)) > 0);
+        assertTrue(!Files.exists(leftOver), "the left-over part is deleted");
         // and the JVM's notes on classes it could not archive are not in the office's output
         assertTrue(!first.stdout().contains("[cds]") && !first.stderr().contains("[cds]"), first.output());
 
