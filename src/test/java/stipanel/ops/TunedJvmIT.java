@@ -79,9 +79,10 @@ class TunedJvmIT {
     private static List<String> nightCommandLine(JarRun run) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
-            List<ProcessHandle> children = run.process.children().toList();
-            if (!children.isEmpty()) {
-                List<String> line = List.of(children.get(0).info().arguments().orElseThrow());
+            // Until it has exec'd the JVM, the child is the JDK's jspawnhelper, with a command line of its own.
+            List<String> line = run.process.children().findFirst().flatMap(child -> child.info().arguments())
+                    .map(List::of).orElse(List.of());
+            if (line.contains("-jar")) {
                 return line.subList(0, line.indexOf("-jar"));
             }
             JarRun.sleep(10);
