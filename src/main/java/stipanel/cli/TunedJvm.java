@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -34,8 +35,8 @@ public final class TunedJvm {
 
     static final long SMALL_DELIVERY_BYTES = 16L << 20;
 
-    /** Set on the second JVM, which then runs the night itself. */
-    static final String TUNED_PROPERTY = "stipanel.tuned-jvm";
+    /** Set on the second JVM to the launcher's process id; that JVM then runs the night itself. */
+    static final String TUNED_PROPERTY = "stipanel.launcher-pid";
 
     static final String TUNING_VARIABLE = "STIPANEL_JVM_TUNING";
 
@@ -47,8 +48,8 @@ public final class TunedJvm {
      * one, the command is not {@code run}, or this JVM was not started with {@code -jar}).
      */
     public static OptionalInt relaunch(String[] args) {
-        if (Boolean.getBoolean(TUNED_PROPERTY)) {
-            endWithLauncher();
+        if (launcher().isPresent()) {
+            endWithLauncher(launcher().getAsLong());
             return OptionalInt.empty();
         }
         if ("off".equalsIgnoreCase(System.getenv(TUNING_VARIABLE)) || !isRun(args)) {
@@ -69,7 +70,7 @@ public final class TunedJvm {
         ClassArchive archive = chooses(jvmOptions.get(), "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit", "-Xshare")
                 ? ClassArchive.NONE : ClassArchive.beside(jar.get());
         command.addAll(archive.options());
-        command.add("-D" + TUNED_PROPERTY + "=true");
+        command.add("-D" + TUNED_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-jar");
         command.add(jar.get().toString());
         command.addAll(List.of(args));
@@ -104,13 +105,11 @@ public final class TunedJvm {
      * The tuned JVM halts when the JVM that started it is gone (killed with SIGKILL, which no hook sees): the scheduler
      * that killed it must not find the night still running. A halt is a crash, which every step survives.
      */
-    private static void endWithLauncher() {
-        Optional<ProcessHandle> launcher = ProcessHandle.current().parent();
-        if (launcher.isEmpty()) {
-            return;
-        }
+    private static void endWithLauncher(long pid) {
+        // By its id, not as the parent: a launcher killed before this JVM started leaves it a parent of init's.
+        Optional<ProcessHandle> launcher = ProcessHandle.of(pid);
         Thread watch = new Thread(() -> {
-            while (launcher.get().isAlive()) {
+            while (launcher.map(ProcessHandle::isAlive).orElse(false)) {
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
@@ -128,8 +127,16 @@ public final class TunedJvm {
      * that a run refused because the warehouse is busy names the process the operator knows.
      */
     static long startedProcess() {
-        ProcessHandle self = ProcessHandle.current();
-        return Boolean.getBoolean(TUNED_PROPERTY) ? self.parent().orElse(self).pid() : self.pid();
+        return launcher().orElse(ProcessHandle.current().pid());
+    }
+
+    private static OptionalLong launcher() {
+        String pid = System.getProperty(TUNED_PROPERTY);
+        try {
+            return pid == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(pid));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** The same test as {@link Cli#run}: no command, or {@code run}, and no {@code --help}. */
