@@ -18,6 +18,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
+import stipanel.ingest.Inbox;
 import stipanel.report.MorningReport;
 import stipanel.workbook.PanelWorkbook;
 import stipanel.workbook.WorkbookData;
@@ -52,7 +53,7 @@ public class ExportWorkbookTasklet implements Tasklet {
         List<WorkbookData> plans = WorkbookData.loadAll(c, asOf, runDate);
         List<Path> written = new ArrayList<>(PanelWorkbook.write(c, out, plans));
         written.addAll(MorningReport.write(c, out, plans, runDate, step.getJobExecution().getJobInstanceId(),
-                IngestDeliveriesTasklet.listInbox(inbox).size()));
+                Inbox.files(inbox).size()));
         for (Path file : written) {
             log.info("written: {}", file);
         }

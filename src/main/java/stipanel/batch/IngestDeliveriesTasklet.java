@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -35,6 +34,7 @@ import stipanel.ingest.Delivery;
 import stipanel.ingest.DeliveryLedger;
 import stipanel.ingest.FileIngester;
 import stipanel.ingest.FileOutcome;
+import stipanel.ingest.Inbox;
 import stipanel.ingest.IngestSettings;
 import stipanel.ingest.UnfinishedFiles;
 import stipanel.warehouse.Warehouse;
@@ -147,7 +147,7 @@ public class IngestDeliveriesTasklet implements Tasklet {
     private List<Path> filesToRead(DuckDBConnection connection, Long jobExecutionId) throws IOException, SQLException {
         List<Path> files = new ArrayList<>();
         long now = System.currentTimeMillis();
-        for (Path file : listInbox(root)) {
+        for (Path file : Inbox.files(root)) {
             Optional<String> unfinished = UnfinishedFiles.byName(root.relativize(file));
             Optional<UnfinishedFiles.State> state = UnfinishedFiles.State.of(file);
             if (unfinished.isPresent()) {
@@ -279,19 +279,4 @@ public class IngestDeliveriesTasklet implements Tasklet {
             return s >= 3600 ? "%d:%02d:%02d".formatted(s / 3600, s / 60 % 60, s % 60) : "%d:%02d".formatted(s / 60, s % 60);
         }
     }
-
-    /**
-     * The inbox's files in delivery order (their path under the inbox). An inbox that is a symbolic link (a mount
-     * point linked into place) is read where it points.
-     */
-    public static List<Path> listInbox(Path inbox) throws IOException {
-        Path root = inbox.toRealPath();
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .sorted((a, b) -> root.relativize(a).toString().compareTo(root.relativize(b).toString()))
-                    .toList();
-        }
-    }
-
-
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import stipanel.batch.IngestDeliveriesTasklet;
+import stipanel.ingest.Inbox;
 import stipanel.panel.Plan;
 
 /**
@@ -38,7 +38,7 @@ record Preflight(Path inbox, Path warehouse, Path out, int files, long bytes) {
         List<Path> files;
         long bytes = 0;
         try {
-            files = IngestDeliveriesTasklet.listInbox(inbox);
+            files = Inbox.files(inbox);
             for (Path f : files) {
                 bytes += Files.size(f);
             }

@@ -15,6 +15,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
+import stipanel.ingest.Inbox;
+
 /**
  * The JVM a night runs in. A county's night delivers a few rows, and most of its time was the JVM starting cold: the
  * JIT compilers took half its CPU, and some 7,700 classes were loaded and verified (docs/performance.md, "The JVM a
@@ -196,17 +198,12 @@ public final class TunedJvm {
             }
             FileTime written = Files.exists(warehouse) ? Files.getLastModifiedTime(warehouse) : FileTime.fromMillis(0);
             long bytes = 0;
-            try (Stream<Path> files = Files.walk(inbox)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    if (Files.isRegularFile(f) && arrived(f).compareTo(written) > 0) {
-                        bytes += Files.size(f);
-                        if (bytes >= SMALL_DELIVERY_BYTES) {
-                            return false;
-                        }
-                    }
+            for (Path f : Inbox.files(inbox)) {
+                if (arrived(f).compareTo(written) > 0) {
+                    bytes += Files.size(f);
                 }
             }
-            return true;
+            return bytes < SMALL_DELIVERY_BYTES;
         } catch (IOException | RuntimeException e) {
             // The night itself reports what is wrong with its options; the JIT stays as it is.
             return false;
