@@ -64,12 +64,12 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        List<String> a = new ArrayList<>(List.of(args));
-        if (a.contains("--help") || a.contains("-h")) {
+        if (asksForHelp(args)) {
             out.print(USAGE);
             return ExitCode.COMPLETED;
         }
-        String command = a.isEmpty() || a.get(0).startsWith("--") ? "run" : a.remove(0);
+        String command = command(args);
+        List<String> a = arguments(args);
         try {
             return switch (command) {
                 case "run" -> NightlyRun.execute(parseRun(a), out, err);
@@ -83,6 +83,24 @@ public final class Cli {
             err.println("用法见 --help。");
             return ExitCode.BAD_ARGUMENTS;
         }
+    }
+
+    static boolean asksForHelp(String[] args) {
+        return List.of(args).contains("--help") || List.of(args).contains("-h");
+    }
+
+    /** The command a command line names: {@code run} when it names none (it is empty or starts with an option). */
+    static String command(String[] args) {
+        return args.length == 0 || args[0].startsWith("--") ? "run" : args[0];
+    }
+
+    /** The command line's arguments after its command. */
+    static List<String> arguments(String[] args) {
+        List<String> a = new ArrayList<>(List.of(args));
+        if (!a.isEmpty() && !a.get(0).startsWith("--")) {
+            a.remove(0);
+        }
+        return a;
     }
 
     static RunOptions parseRun(List<String> args) {

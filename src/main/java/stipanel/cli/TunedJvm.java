@@ -50,11 +50,13 @@ public final class TunedJvm {
      * one, the command is not {@code run}, or this JVM was not started with {@code -jar}).
      */
     public static OptionalInt relaunch(String[] args) {
-        if (launcher().isPresent()) {
-            endWithLauncher(launcher().getAsLong());
+        OptionalLong launcher = launcher();
+        if (launcher.isPresent()) {
+            endWithLauncher(launcher.getAsLong());
             return OptionalInt.empty();
         }
-        if ("off".equalsIgnoreCase(System.getenv(TUNING_VARIABLE)) || !isRun(args)) {
+        if ("off".equalsIgnoreCase(System.getenv(TUNING_VARIABLE)) || Cli.asksForHelp(args)
+                || !Cli.command(args).equals("run")) {
             return OptionalInt.empty();
         }
         Optional<Path> jar = jar();
@@ -141,13 +143,6 @@ public final class TunedJvm {
         }
     }
 
-    /** The same test as {@link Cli#run}: no command, or {@code run}, and no {@code --help}. */
-    private static boolean isRun(String[] args) {
-        List<String> a = List.of(args);
-        return !a.contains("--help") && !a.contains("-h")
-                && (a.isEmpty() || a.get(0).equals("run") || a.get(0).startsWith("--"));
-    }
-
     private static Optional<Path> jar() {
         try {
             Path source = Path.of(TunedJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -180,14 +175,10 @@ public final class TunedJvm {
      * keeps a file's modification time (rsync -t, cp -p) still changes it.
      */
     static boolean smallDelivery(String[] args) {
-        List<String> a = new ArrayList<>(List.of(args));
-        if (!a.isEmpty() && a.get(0).equals("run")) {
-            a.remove(0);
-        }
         Path inbox = RunOptions.DEFAULT_INBOX;
         Path warehouse = RunOptions.DEFAULT_WAREHOUSE;
         try {
-            for (Map.Entry<String, String> pair : Cli.optionPairs(a)) {
+            for (Map.Entry<String, String> pair : Cli.optionPairs(Cli.arguments(args))) {
                 switch (pair.getKey()) {
                     case "--inbox" -> inbox = Path.of(pair.getValue());
                     case "--warehouse" -> warehouse = Path.of(pair.getValue());
